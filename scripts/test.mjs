@@ -8,10 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const mocha = join('node_modules', '.bin', 'mocha');
+// `browser`: the suite drives Debian's Chromium, which is found or installed first.
 const suites = [
   { name: 'unit', command: [mocha] },
-  { name: 'webview', command: [mocha, '--config', 'test/webview/.mocharc.json'] },
-  { name: 'vscode', command: ['node', 'scripts/vscode/runCodeServer.mjs'] },
+  { name: 'webview', command: [mocha, '--config', 'test/webview/.mocharc.json'], browser: true },
+  { name: 'vscode', command: ['node', 'scripts/vscode/runCodeServer.mjs'], browser: true },
   { name: 'electron', command: ['node', 'scripts/vscode/runElectron.mjs'] },
 ];
 
@@ -22,12 +23,19 @@ if (build.status !== 0) {
 }
 
 const only = process.argv.slice(2);
+const selected = suites.filter((s) => only.length === 0 || only.includes(s.name));
+if (selected.some((s) => s.browser)) {
+  const chromium = spawnSync('bash', ['scripts/ensure-chromium.sh'], { stdio: 'inherit' });
+  if (chromium.status !== 0) {
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  }
+}
 const dir = mkdtempSync(join(tmpdir(), 'll-results-'));
 let passed = 0;
 let failed = 0;
 let skipped = 0;
-for (const suite of suites) {
-  if (only.length > 0 && !only.includes(suite.name)) continue;
+for (const suite of selected) {
   console.log(`\n=== ${suite.name} ===`);
   const resultsFile = join(dir, `${suite.name}.json`);
   const [cmd, ...args] = suite.command;
