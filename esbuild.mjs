@@ -34,7 +34,17 @@ const builds = [
 ];
 
 // Entry points that do not exist yet are skipped, so the project builds at every stage.
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+
+// The integration suite runs inside the extension host, which loads it as
+// plain CommonJS: each file is compiled on its own rather than bundled, so
+// mocha adds the test files one by one and they share one helpers module.
+if (existsSync('test/vscode')) {
+  const files = readdirSync('test/vscode', { recursive: true })
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => `test/vscode/${f}`);
+  builds.push({ ...node, bundle: false, entryPoints: files, outbase: 'test/vscode', outdir: 'out/test/vscode' });
+}
 const present = builds.filter((b) => Object.values(b.entryPoints).every((p) => existsSync(p)));
 
 if (watch) {

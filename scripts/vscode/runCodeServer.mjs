@@ -1,0 +1,152 @@
+// Runs the integration suite (test/vscode, compiled to out/test/vscode) in
+// the extension host of a real VS Code: code-server's, driven by Debian's
+// Chromium through playwright-core. The workbench takes the extension and
+// the tests from its `payload` URL parameter (honoured with the smoke-test
+// driver on) and reports the extension host's exit code and console through
+// window.codeAutomationExit / codeAutomationLog.
+//
+//   node scripts/vscode/runCodeServer.mjs [--vsix FILE]
+//
+// --vsix (or LL_VSIX): install that package into code-server and test it
+//   instead of loading this folder as the extension under development.
+// LL_RESULTS_FILE: where the suite writes {passed, failed, skipped}; it is
+//   set on the code-server process, so it reaches the extension host. No
+//   file, or no test in it, fails. The rest of this process's environment
+//   reaches the extension host too: LL_VSCODE_GREP filters tests and
+//   LL_VSCODE_SUITE=bench runs the latency bench instead (test/vscode/index.ts).
+// Screenshots the suite asks for land in test-output/vscode/.
+import { cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { format, parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
+import { startCodeServer } from './codeServer.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const outputDir = join(root, 'test-output', 'vscode');
+// The whole suite, install excluded; a hung test must not eat CI's 90 minutes.
+const timeoutMs = Number(process.env.LL_VSCODE_TIMEOUT_S ?? 900) * 1000;
+
+const { values: options } = parseArgs({
+  options: {
+    vsix: { type: 'string', default: process.env.LL_VSIX },
+  },
+});
+const testsPath = join(root, 'out', 'test', 'vscode', 'index.js');
+const vsix = options.vsix ? resolve(options.vsix) : undefined;
+
+for (const [file, hint] of [
+  [testsPath, 'build the tests with `node esbuild.mjs`'],
+  [join(root, 'dist', 'extension.js'), 'build the extension with `node esbuild.mjs`'],
+  ...(vsix ? [[vsix, 'build it with `npm run package`']] : []),
+]) {
+  if (!existsSync(file)) {
+    console.error(`vscode suite: ${file} is missing: ${hint}`);
+    process.exit(1);
+  }
+}
+
+const resultsFile = process.env.LL_RESULTS_FILE ?? join(mkdtempSync(join(tmpdir(), 'll-results-')), 'vscode.json');
+rmSync(resultsFile, { force: true });
+mkdirSync(outputDir, { recursive: true });
+
+// The tests edit and create files: they get a copy of the fixtures, never the originals.
+const workspace = mkdtempSync(join(tmpdir(), 'll-workspace-'));
+cpSync(join(root, 'test', 'vscode', 'workspace'), workspace, { recursive: true });
+
+const server = await startCodeServer({
+  smokeTestDriver: true,
+  vsix,
+  env: { LL_RESULTS_FILE: resultsFile, LL_SCREENSHOT_DIR: outputDir },
+  // Nothing but the test's own editors: no welcome page, tips or update prompts.
+  settings: {
+    'workbench.startupEditor': 'none',
+    'workbench.tips.enabled': false,
+    'workbench.enableExperiments': false,
+    'extensions.autoCheckUpdates': false,
+    'extensions.autoUpdate': false,
+    'telemetry.telemetryLevel': 'off',
+    'security.workspace.trust.enabled': false,
+    'window.restoreWindows': 'none',
+    'chat.disableAIFeatures': true,
+  },
+  log: openSync(join(outputDir, 'code-server.log'), 'w'),
+});
+
+let browser;
+let exitCode = 1;
+try {
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
+  });
+  const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+
+  let settle;
+  const finished = new Promise((r) => (settle = r));
+  await page.exposeFunction('codeAutomationExit', (code) => settle(code));
+  await page.exposeFunction('codeAutomationLog', async (type, args) => {
+    // The workbench's own log and the extension host's console (console.log's
+    // arguments, format string first) arrive here alike.
+    const text = Array.isArray(args) ? format(...args) : String(args);
+    // The suite asks for a picture of the workbench; the file's arrival is its answer.
+    const request = /^ll:screenshot ([\w-]+)$/.exec(text.trim());
+    if (request) {
+      const file = join(outputDir, `${request[1]}.png`);
+      await page.screenshot({ path: `${file}.tmp.png` });
+      renameSync(`${file}.tmp.png`, file);
+      return;
+    }
+    // Offline, the extension gallery and telemetry cannot be reached: harmless.
+    if (/ENOTFOUND/.test(text)) return;
+    (type === 'error' ? console.error : console.log)(text);
+  });
+
+  const remote = (path) => `vscode-remote://127.0.0.1:${server.port}${path}`;
+  const payload = [
+    // Installed from a VSIX, the extension must not also load from the source folder.
+    ...(vsix ? [] : [['extensionDevelopmentPath', remote(root)]]),
+    ['extensionTestsPath', remote(testsPath)],
+  ];
+  const url = `${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  console.log(`vscode suite: ${vsix ? `VSIX ${vsix}` : root} in code-server at ${server.url}`);
+  await page.goto(url);
+
+  let timer;
+  const timedOut = new Promise((r) => (timer = setTimeout(() => r('timeout'), timeoutMs)));
+  const code = await Promise.race([finished, timedOut]);
+  clearTimeout(timer);
+  if (code === 'timeout') {
+    console.error(`vscode suite: no result after ${timeoutMs / 1000} s; stopping`);
+  } else {
+    exitCode = code;
+  }
+} catch (e) {
+  console.error('vscode suite: the harness failed:', e);
+} finally {
+  await browser?.close();
+  await server.stop();
+  rmSync(workspace, { recursive: true, force: true });
+}
+
+if (!existsSync(resultsFile)) {
+  console.error(`vscode suite: the extension host wrote no results to ${resultsFile}: no test ran (see test-output/vscode/code-server.log)`);
+  process.exit(1);
+}
+const counts = JSON.parse(readFileSync(resultsFile, 'utf8'));
+console.log(`vscode suite: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped (extension host exit ${exitCode})`);
+if (counts.passed + counts.failed + counts.skipped === 0) {
+  console.error('vscode suite: no test ran');
+  process.exit(1);
+}
+process.exit(exitCode === 0 && counts.failed === 0 ? 0 : 1);
