@@ -1,0 +1,604 @@
+// The compiler's front door: source text in, diagnostics, a description of
+// the file for the editor, and (when there are no errors) the loss as two
+// compiled functions. Stages: lex → parse (per line, recovering) → check
+// directives and definitions → resolve names → find cycles → lower to a
+// hash-consed graph (inlining user functions) → generate straight-line code.
+// No stage recurses over the expression tree: long chains and deep inlining
+// are walked with explicit stacks.
+
+import type { Call, DefineStatement, DomainDirective, Expr, Ident, SetDirective, Statement } from './ast';
+import { BUILTIN_BY_NAME, CONSTANT_BY_NAME } from './builtins';
+import { compileSource, generateSource } from './codegen';
+import { type Diagnostic, lineOf, lineStarts, ProblemList, toDiagnostics } from './diagnostics';
+import { Graph } from './graph';
+import { lex } from './lexer';
+import type { OpName } from './ops';
+import { parse } from './parser';
+import { closestNames, splitIntoNames } from './suggest';
+import { checkSetting, parseSettingValue, SETTING_KEYS, settingSpec, CONFIGURATION_PREFIX } from '../settings/settings';
+
+export interface Loss {
+  params: [string, string];
+  value(x: number, y: number): number;
+  /** Writes ∂/∂x to grad[0] and ∂/∂y to grad[1]; returns the value. */
+  valueAndGradient(x: number, y: number, grad: Float64Array): number;
+}
+
+export interface Definition {
+  name: string;
+  kind: 'constant' | 'function';
+  params: string[];
+  /** The span of the defined name (for go-to-definition and rename). */
+  start: number;
+  end: number;
+  /** Constants: their value, NaN when it depends on the parameters or cannot be computed. */
+  value?: number;
+  /** The comment at the end of the definition's line. */
+  doc?: string;
+}
+
+export interface LossFile {
+  params: [string, string];
+  domain: { x: [number, number]; y: [number, number] } | null;
+  starts: { x: number; y: number; line: number }[];
+  /** Valid `@set` values by key (without the `lossLandscape.` prefix); invalid ones are diagnostics. */
+  settings: Record<string, unknown>;
+  setLines: { key: string; line: number }[];
+  definitions: Definition[];
+  /** 0-based line of the loss definition or expression. */
+  lossLine: number | null;
+}
+
+export interface CompileResult {
+  loss?: Loss;
+  diagnostics: Diagnostic[];
+  file: LossFile;
+}
+
+/** 1 MiB of UTF-16 code units. */
+export const MAX_SOURCE_LENGTH = 1 << 20;
+/** Operations after inlining user functions; more is reported, not attempted. */
+export const MAX_NODES = 250_000;
+/** Steps of lowering (inlining can multiply work even when hash-consing keeps the graph small). */
+const MAX_WORK = 4_000_000;
+
+export function compile(source: string): CompileResult {
+  const file: LossFile = { params: ['x', 'y'], domain: null, starts: [], settings: {}, setLines: [], definitions: [], lossLine: null };
+  const problems = new ProblemList();
+  if (source.length > MAX_SOURCE_LENGTH) {
+    problems.error(0, 0, `the file is too large (${source.length} characters; the limit is ${MAX_SOURCE_LENGTH})`);
+    return { diagnostics: toDiagnostics(problems.items, [0]), file };
+  }
+  const starts = lineStarts(source);
+  const { tokens, comments } = lex(source);
+  const { statements } = parse(source, tokens, starts, problems);
+  const c = new Checker(statements, problems, starts, file);
+  c.run();
+  const docs = new Map<number, string>();
+  for (const cm of comments) if (cm.text !== '') docs.set(lineOf(starts, cm.start), cm.text);
+  for (const d of file.definitions) {
+    const doc = docs.get(lineOf(starts, d.start));
+    if (doc !== undefined) d.doc = doc;
+  }
+  const result: CompileResult = { diagnostics: toDiagnostics(problems.items, starts), file };
+  if (c.compiled && !problems.hasErrors) result.loss = c.compiled;
+  return result;
+}
+
+type Scope = ReadonlyMap<string, number> | null;
+/** Lowering's work list: visit a node's children, then build the node from their ids; remember stores a finished inlining. */
+type Task = { visit: Expr; scope: Scope } | { build: Expr; scope: Scope } | { remember: string };
+
+class Checker {
+  private readonly defs = new Map<string, DefineStatement>();
+  /** Definitions with an error in them or in anything they use: never lowered. */
+  private readonly broken = new Set<string>();
+  private readonly deps = new Map<string, Set<string>>();
+  private paramNames: [string, string] = ['x', 'y'];
+  private paramsDirective: Ident[] | null = null;
+  private readonly graph = new Graph(MAX_NODES);
+  private readonly memo = new Map<string, number>();
+  private work = 0;
+  compiled: Loss | undefined;
+
+  constructor(
+    private readonly statements: readonly Statement[],
+    private readonly problems: ProblemList,
+    private readonly starts: readonly number[],
+    private readonly file: LossFile,
+  ) {}
+
+  run(): void {
+    this.readParams();
+    this.collectDefinitions();
+    for (const d of this.defs.values()) {
+      const ok = this.resolve(d.body, d.params ? new Set(d.params.map((p) => p.name)) : null, this.depsOf(d.name.name));
+      if (!ok) this.broken.add(d.name.name);
+    }
+    this.findCycles();
+    const loss = this.findLoss();
+    for (const s of this.statements) {
+      if (s.kind === 'domain') this.readDomain(s);
+      else if (s.kind === 'start') this.readStart(s);
+      else if (s.kind === 'set') this.readSet(s);
+    }
+    this.describeDefinitions();
+    if (loss) this.compileLoss(loss);
+  }
+
+  // ---- @params ----
+
+  private readParams(): void {
+    let seen: number | null = null;
+    for (const s of this.statements) {
+      if (s.kind !== 'params') continue;
+      if (seen !== null) {
+        this.problems.error(s.start, s.end, `@params is already given on line ${seen + 1}`);
+        continue;
+      }
+      seen = s.line;
+      const [a, b] = s.names;
+      let ok = true;
+      for (const n of s.names) {
+        const builtin = builtinKind(n.name);
+        if (builtin) {
+          this.problems.error(n.start, n.end, `'${n.name}' is a built-in ${builtin} and cannot be a parameter`);
+          ok = false;
+        }
+      }
+      if (a.name === b.name) {
+        this.problems.error(b.start, b.end, `the two parameters must have different names, but both are '${a.name}'`);
+        ok = false;
+      }
+      if (ok) {
+        this.paramNames = [a.name, b.name];
+        this.paramsDirective = s.names;
+      }
+    }
+    this.file.params = [...this.paramNames];
+  }
+
+  // ---- definitions ----
+
+  private collectDefinitions(): void {
+    for (const s of this.statements) {
+      if (s.kind !== 'define') continue;
+      const name = s.name.name;
+      const builtin = builtinKind(name);
+      if (builtin) {
+        this.problems.error(s.name.start, s.name.end, `'${name}' is a built-in ${builtin} and cannot be redefined`);
+        continue;
+      }
+      if (this.paramNames.includes(name)) {
+        this.problems.error(s.name.start, s.name.end, `'${name}' is a parameter and cannot be redefined`);
+        continue;
+      }
+      const earlier = this.defs.get(name);
+      if (earlier) {
+        this.problems.error(s.name.start, s.name.end, `'${name}' is already defined on line ${earlier.line + 1}`);
+        continue;
+      }
+      if (name === 'loss' && s.params) {
+        this.problems.error(s.name.start, s.end, "'loss' is the loss itself and takes no parameters: write loss = ...");
+        continue;
+      }
+      this.defs.set(name, s);
+      const seen = new Set<string>();
+      for (const p of s.params ?? []) {
+        const kind = builtinKind(p.name);
+        if (kind) {
+          this.problems.error(p.start, p.end, `'${p.name}' is a built-in ${kind} and cannot be a parameter of '${name}'`);
+          this.broken.add(name);
+        } else if (seen.has(p.name)) {
+          this.problems.error(p.start, p.end, `'${name}' has two parameters named '${p.name}'`);
+          this.broken.add(name);
+        }
+        seen.add(p.name);
+      }
+    }
+  }
+
+  private depsOf(name: string): Set<string> {
+    let set = this.deps.get(name);
+    if (!set) this.deps.set(name, (set = new Set()));
+    return set;
+  }
+
+  /** Checks every name and call in an expression; records the definitions it uses. False when something is wrong. */
+  private resolve(root: Expr, locals: ReadonlySet<string> | null, uses: Set<string>): boolean {
+    let ok = true;
+    const stack: Expr[] = [root];
+    while (stack.length > 0) {
+      const e = stack.pop() as Expr;
+      switch (e.kind) {
+        case 'number':
+          break;
+        case 'name':
+          if (!this.resolveName(e.name, e, locals, uses)) ok = false;
+          break;
+        case 'unary':
+          stack.push(e.operand);
+          break;
+        case 'binary':
+          stack.push(e.right, e.left);
+          break;
+        case 'call':
+          if (!this.resolveCall(e, locals, uses)) ok = false;
+          for (let i = e.args.length - 1; i >= 0; i--) stack.push(e.args[i]);
+          break;
+      }
+    }
+    return ok;
+  }
+
+  private resolveName(name: string, at: { start: number; end: number }, locals: ReadonlySet<string> | null, uses: Set<string>): boolean {
+    if (locals?.has(name) || this.paramNames.includes(name) || CONSTANT_BY_NAME.has(name)) return true;
+    const def = this.defs.get(name);
+    if (def && !def.params) {
+      uses.add(name);
+      return true;
+    }
+    if (def || BUILTIN_BY_NAME.has(name)) {
+      this.problems.error(at.start, at.end, `'${name}' is a function: call it as ${name}(...)`);
+      return false;
+    }
+    this.unknownName(name, at, locals, false);
+    return false;
+  }
+
+  private resolveCall(call: Call, locals: ReadonlySet<string> | null, uses: Set<string>): boolean {
+    const name = call.callee.name;
+    const builtin = BUILTIN_BY_NAME.get(name);
+    const def = this.defs.get(name);
+    let min: number;
+    let max: number;
+    let signature: string;
+    if (builtin) {
+      ({ minArgs: min, maxArgs: max, signature } = builtin);
+    } else if (def?.params) {
+      uses.add(name);
+      min = max = def.params.length;
+      signature = `${name}(${def.params.map((p) => p.name).join(', ')})`;
+    } else {
+      this.unknownName(name, call.callee, locals, true);
+      return false;
+    }
+    const n = call.args.length;
+    if (n >= min && n <= max) return true;
+    const expected = max === Infinity ? `at least ${plural(min, 'argument')}` : min === max ? plural(min, 'argument') : `${min} to ${max} arguments`;
+    this.problems.error(call.start, call.end, `${name} takes ${expected} (${signature}) but was given ${n}`);
+    return false;
+  }
+
+  private unknownName(name: string, at: { start: number; end: number }, locals: ReadonlySet<string> | null, called: boolean): void {
+    const values = new Set<string>([...(locals ?? []), ...this.paramNames, ...CONSTANT_BY_NAME.keys()]);
+    const functions = new Set<string>(BUILTIN_BY_NAME.keys());
+    for (const [n, d] of this.defs) (d.params ? functions : values).add(n);
+    const parts = splitIntoNames(name, values);
+    if (parts) {
+      const product = parts.join('*');
+      this.problems.error(at.start, at.end, `unknown name '${name}'; did you mean ${product}?`, [product]);
+      return;
+    }
+    const near = closestNames(name, called ? functions : values);
+    const what = called ? 'function' : 'name';
+    const hint = near.length > 0 ? `; did you mean ${near.map((n) => `'${n}'`).join(' or ')}?` : '';
+    this.problems.error(at.start, at.end, `unknown ${what} '${name}'${hint}`, near);
+  }
+
+  /** Reports every cycle among definitions (naming it) and marks everything that depends on a broken definition. */
+  private findCycles(): void {
+    const state = new Map<string, 'open' | 'done'>();
+    const order: string[] = [];
+    for (const root of this.defs.keys()) {
+      if (state.has(root)) continue;
+      const path: { name: string; pending: string[] }[] = [{ name: root, pending: [...this.depsOf(root)] }];
+      state.set(root, 'open');
+      while (path.length > 0) {
+        const top = path[path.length - 1];
+        const next = top.pending.pop();
+        if (next === undefined) {
+          state.set(top.name, 'done');
+          order.push(top.name);
+          path.pop();
+          continue;
+        }
+        const s = state.get(next);
+        if (s === 'open') {
+          const from = path.findIndex((p) => p.name === next);
+          const cycle = path.slice(from).map((p) => p.name);
+          const text = [...cycle, next].join(' → ');
+          for (const member of cycle) {
+            const d = this.defs.get(member) as DefineStatement;
+            this.problems.error(d.name.start, d.name.end, cycle.length === 1 ? `'${next}' is defined in terms of itself (${text})` : `cyclic definition: ${text}`);
+            this.broken.add(member);
+          }
+        } else if (s === undefined) {
+          state.set(next, 'open');
+          path.push({ name: next, pending: [...this.depsOf(next)] });
+        }
+      }
+    }
+    // Post-order puts every definition after those it uses.
+    for (const name of order) {
+      for (const dep of this.depsOf(name)) if (this.broken.has(dep)) this.broken.add(name);
+    }
+  }
+
+  // ---- the loss ----
+
+  private findLoss(): { expr: Expr; broken: boolean; line: number; at: { start: number; end: number } } | null {
+    const def = this.defs.get('loss');
+    const bare = this.statements.filter((s) => s.kind === 'expression');
+    const chosen = def ?? bare[bare.length - 1];
+    for (const s of bare) {
+      if (s === chosen) continue;
+      const where = chosen ? ` (the loss is on line ${chosen.line + 1})` : '';
+      this.problems.warning(s.start, s.end, `this expression is not the loss and has no effect${where}`);
+    }
+    if (!chosen) {
+      if (!this.problems.hasErrors) this.problems.error(0, 0, 'missing loss: define `loss = ...` or end the file with an expression of the parameters');
+      return null;
+    }
+    this.file.lossLine = chosen.line;
+    if (def) return { expr: def.body, broken: this.broken.has('loss'), line: def.line, at: def.name };
+    const stmt = chosen as Extract<Statement, { kind: 'expression' }>;
+    const uses = new Set<string>();
+    const ok = this.resolve(stmt.expr, null, uses);
+    return { expr: stmt.expr, broken: !ok || [...uses].some((u) => this.broken.has(u)), line: stmt.line, at: stmt };
+  }
+
+  private compileLoss(loss: { expr: Expr; broken: boolean; at: { start: number; end: number } }): void {
+    if (loss.broken) return;
+    const output = this.lower(loss.expr, null);
+    if (output === null) {
+      this.problems.error(loss.at.start, loss.at.end, `the loss is too large: more than ${MAX_NODES} operations once definitions are expanded`);
+      return;
+    }
+    const live = this.graph.nodes.map(() => false);
+    live[output] = true;
+    for (let i = output; i >= 0; i--) if (live[i]) for (const a of this.graph.nodes[i].args) live[a] = true;
+    for (const p of [0, 1]) {
+      if (live[p]) continue;
+      const name = this.paramNames[p];
+      const at = this.paramsDirective?.[p] ?? loss.at;
+      this.problems.warning(at.start, at.end, `the loss does not depend on the parameter '${name}'`);
+    }
+    if (this.problems.hasErrors) return;
+    const fns = compileSource(generateSource(this.graph, output));
+    this.compiled = { params: [...this.paramNames], value: fns.value, valueAndGradient: fns.valueAndGradient };
+  }
+
+  // ---- lowering ----
+
+  /**
+   * Lowers an expression into the graph, inlining constants and user
+   * functions (each distinct call once, by memo). Iterative: a stack of tasks
+   * and a stack of node ids. Null when the graph or the work grows too large.
+   */
+  private lower(root: Expr, scope: Scope): number | null {
+    const tasks: Task[] = [{ visit: root, scope }];
+    const ids: number[] = [];
+    const g = this.graph;
+    while (tasks.length > 0) {
+      if (++this.work > MAX_WORK || g.overflow) return null;
+      const t = tasks.pop() as Task;
+      if ('remember' in t) {
+        this.memo.set(t.remember, ids[ids.length - 1]);
+        continue;
+      }
+      if ('visit' in t) {
+        const e = t.visit;
+        switch (e.kind) {
+          case 'number':
+            ids.push(g.constant(e.value));
+            break;
+          case 'name':
+            this.lowerName(e.name, t.scope, ids, tasks);
+            break;
+          case 'unary':
+            tasks.push({ build: e, scope: t.scope }, { visit: e.operand, scope: t.scope });
+            break;
+          case 'binary':
+            tasks.push({ build: e, scope: t.scope }, { visit: e.right, scope: t.scope }, { visit: e.left, scope: t.scope });
+            break;
+          case 'call':
+            tasks.push({ build: e, scope: t.scope });
+            for (let i = e.args.length - 1; i >= 0; i--) tasks.push({ visit: e.args[i], scope: t.scope });
+            break;
+        }
+        continue;
+      }
+      const e = t.build;
+      if (e.kind === 'unary') {
+        const a = ids.pop() as number;
+        ids.push(e.op === '-' ? g.apply('neg', [a]) : a);
+      } else if (e.kind === 'binary') {
+        const b = ids.pop() as number;
+        const a = ids.pop() as number;
+        ids.push(g.apply(BINARY_OPS[e.op], [a, b]));
+      } else if (e.kind === 'call') {
+        const args = ids.splice(ids.length - e.args.length);
+        const name = e.callee.name;
+        if (BUILTIN_BY_NAME.has(name)) {
+          ids.push(this.applyBuiltin(name, args));
+        } else {
+          const key = `call ${name}(${args.join(',')})`;
+          const known = this.memo.get(key);
+          if (known !== undefined) {
+            ids.push(known);
+          } else {
+            const def = this.defs.get(name) as DefineStatement;
+            const inner = new Map((def.params ?? []).map((p, i) => [p.name, args[i]]));
+            tasks.push({ remember: key }, { visit: def.body, scope: inner });
+          }
+        }
+      }
+    }
+    return g.overflow ? null : (ids[0] as number);
+  }
+
+  private lowerName(name: string, scope: Scope, ids: number[], tasks: Task[]): void {
+    const local = scope?.get(name);
+    if (local !== undefined) return void ids.push(local);
+    const p = this.paramNames.indexOf(name);
+    if (p >= 0) return void ids.push(p);
+    const constant = CONSTANT_BY_NAME.get(name);
+    if (constant) return void ids.push(this.graph.constant(constant.value));
+    const key = `const ${name}`;
+    const known = this.memo.get(key);
+    if (known !== undefined) return void ids.push(known);
+    const def = this.defs.get(name) as DefineStatement;
+    tasks.push({ remember: key }, { visit: def.body, scope: null });
+  }
+
+  private applyBuiltin(name: string, args: number[]): number {
+    const g = this.graph;
+    switch (name) {
+      case 'min':
+      case 'max':
+        // Left to right, so ties keep the first argument attaining the extreme.
+        return args.reduce((acc, a) => g.apply(name, [acc, a]));
+      case 'ln':
+        return g.apply('log', args);
+      default:
+        return g.apply(name as OpName, args);
+    }
+  }
+
+  // ---- directives ----
+
+  /** A directive's number: a constant expression (`pi/2` is fine), finite. */
+  private constantValue(e: Expr, what: string): number | null {
+    if (!this.resolve(e, null, new Set())) return null;
+    const deps = new Set<string>();
+    this.resolve(e, null, deps);
+    if ([...deps].some((d) => this.broken.has(d))) return null;
+    const id = this.lower(e, null);
+    if (id === null) return null;
+    if (!this.graph.isConst(id)) {
+      this.problems.error(e.start, e.end, `${what} must be a number, not depend on the parameters`);
+      return null;
+    }
+    const v = this.graph.nodes[id].value;
+    if (!Number.isFinite(v)) {
+      this.problems.error(e.start, e.end, `${what} must be a finite number, but this is ${v}`);
+      return null;
+    }
+    return v;
+  }
+
+  private readDomain(s: DomainDirective): void {
+    if (this.file.domain) {
+      this.problems.error(s.start, s.end, '@domain is given twice; keep one line');
+      return;
+    }
+    const found: ([number, number] | undefined)[] = [undefined, undefined];
+    let ok = true;
+    for (const r of s.ranges) {
+      const p = this.paramNames.indexOf(r.name.name);
+      if (p < 0) {
+        this.problems.error(r.name.start, r.name.end, `'${r.name.name}' is not a parameter (the parameters are ${this.paramNames.join(' and ')})`);
+        ok = false;
+        continue;
+      }
+      if (found[p]) {
+        this.problems.error(r.name.start, r.name.end, `the range of '${r.name.name}' is given twice`);
+        ok = false;
+        continue;
+      }
+      const min = this.constantValue(r.min, 'a domain bound');
+      const max = this.constantValue(r.max, 'a domain bound');
+      if (min === null || max === null) {
+        ok = false;
+        continue;
+      }
+      if (!(min < max)) {
+        this.problems.error(r.min.start, r.max.end, `the range of '${r.name.name}' is empty: ${min} is not less than ${max}`);
+        ok = false;
+        continue;
+      }
+      found[p] = [min, max];
+    }
+    for (let p = 0; p < 2; p++) {
+      if (!found[p] && ok) {
+        this.problems.error(s.start, s.end, `@domain needs a range for '${this.paramNames[p]}' too, e.g. @domain ${this.paramNames[0]}: [-2, 2], ${this.paramNames[1]}: [-2, 2]`);
+        ok = false;
+      }
+    }
+    if (ok) this.file.domain = { x: found[0] as [number, number], y: found[1] as [number, number] };
+  }
+
+  private readStart(s: Extract<Statement, { kind: 'start' }>): void {
+    const x = this.constantValue(s.x, 'a start coordinate');
+    const y = this.constantValue(s.y, 'a start coordinate');
+    if (x !== null && y !== null) this.file.starts.push({ x, y, line: s.line });
+  }
+
+  private readSet(s: SetDirective): void {
+    const key = s.key.name;
+    this.file.setLines.push({ key, line: s.line });
+    const prefix = CONFIGURATION_PREFIX + '.';
+    if (key.startsWith(prefix) && settingSpec(key.slice(prefix.length))) {
+      const short = key.slice(prefix.length);
+      this.problems.error(s.key.start, s.key.end, `write the key without the '${prefix}' prefix: ${short}`, [short]);
+      return;
+    }
+    if (!settingSpec(key)) {
+      this.problems.error(s.key.start, s.key.end, checkSetting(key, undefined) as string, closestNames(key, SETTING_KEYS, 1));
+      return;
+    }
+    const parsed = parseSettingValue(s.value.name);
+    if ('error' in parsed) {
+      this.problems.error(s.value.start, s.value.end, `${parsed.error} (for '${key}')`);
+      return;
+    }
+    const problem = checkSetting(key, parsed.value);
+    if (problem) {
+      this.problems.error(s.value.start, s.value.end, problem);
+      return;
+    }
+    this.file.settings[key] = parsed.value;
+  }
+
+  private describeDefinitions(): void {
+    for (const d of this.defs.values()) {
+      const def: Definition = {
+        name: d.name.name,
+        kind: d.params ? 'function' : 'constant',
+        params: d.params?.map((p) => p.name) ?? [],
+        start: d.name.start,
+        end: d.name.end,
+      };
+      if (!d.params) {
+        const id = this.broken.has(d.name.name) ? null : this.lower(d.body, null);
+        def.value = id !== null && this.graph.isConst(id) ? this.graph.nodes[id].value : NaN;
+      }
+      this.file.definitions.push(def);
+    }
+  }
+}
+
+const BINARY_OPS: Record<string, OpName> = {
+  '+': 'add',
+  '-': 'sub',
+  '*': 'mul',
+  '/': 'div',
+  '^': 'pow',
+  '<': 'lt',
+  '<=': 'le',
+  '>': 'gt',
+  '>=': 'ge',
+  '==': 'eq',
+  '!=': 'ne',
+};
+
+function builtinKind(name: string): 'function' | 'constant' | null {
+  if (BUILTIN_BY_NAME.has(name)) return 'function';
+  if (CONSTANT_BY_NAME.has(name)) return 'constant';
+  return null;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
