@@ -8,22 +8,20 @@
 
 import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
-import { compile, resolveDomain, resolveStarts, simulateLoss, type Loss, type Run } from '../engine';
-import type { Settings } from '../settings/settings';
+import { compile } from '../engine';
 import { previewHtml } from '../shared/previewHtml';
 import {
   parseWebviewMessage,
-  type Domain,
   type ErrorMessage,
   type HostMessage,
-  type RunData,
   type SceneMessage,
   type ViewState,
   type WebviewMessage,
 } from '../shared/protocol';
 import type { ApiEvents } from './api';
 import type { Configuration } from './configuration';
-import { roundForDomain, startInsertion } from './startLine';
+import { checkCompiled, extraRun, planScene, sceneMessage, type FileError, type ScenePlan } from './scene';
+import { startInsertion } from './startLine';
 import { CANCELLED, SurfaceSampler } from './surfaceSampler';
 import { previewTitle } from './previewIdentity';
 
@@ -48,21 +46,10 @@ export function previewResourceRoots(extensionUri: vscode.Uri): vscode.Uri[] {
   return [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')];
 }
 
-/** What the last good update computed, for extra runs and "save start". */
-interface Current {
-  loss: Loss;
-  settings: Settings;
-  domain: Domain;
-}
-
 interface ImageRequest {
   resolve(png: Uint8Array): void;
   reject(error: Error): void;
   timer: ReturnType<typeof setTimeout>;
-}
-
-function toRunData(run: Run, extra: boolean): RunData {
-  return { ...run, extra };
 }
 
 export class Preview implements vscode.Disposable {
@@ -81,7 +68,8 @@ export class Preview implements vscode.Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** The last text seen, so the preview keeps working after its editor closes. */
   private source: string | undefined;
-  private current: Current | undefined;
+  /** What the last good update computed, for extra runs and "save start". */
+  private current: ScenePlan | undefined;
 
   private ready = false;
   private initState: ViewState | null;
@@ -138,30 +126,17 @@ export class Preview implements vscode.Disposable {
       const source = await this.readSource();
       if (stale()) return;
       const compiled = compile(source);
-      const errors = compiled.diagnostics.filter((d) => d.severity === 'error');
-      if (!compiled.loss || errors.length > 0) {
-        const first = errors[0];
-        this.showError(revision, first ? first.message : 'the file defines no loss', first?.line ?? 0, first?.column ?? 0, Math.max(1, errors.length));
+      const checked = checkCompiled(compiled);
+      if (checked.error) {
+        this.showError(revision, checked.error);
         return;
       }
       const settings = this.options.configuration.resolve(this.document, compiled.file.settings);
-      const domain = resolveDomain(compiled.file, settings);
-      const runs = simulateLoss(compiled.loss, settings, resolveStarts(compiled.file, settings, domain), domain);
-      const surface = await this.sampler.sample(source, domain, settings.surface.resolution);
+      const plan = planScene(checked.loss, compiled.file, settings);
+      const surface = await this.sampler.sample(source, plan.domain, settings.surface.resolution);
       if (surface === CANCELLED || stale()) return;
-      this.current = { loss: compiled.loss, settings, domain };
-      const scene: SceneMessage = {
-        type: 'scene',
-        revision,
-        title: previewTitle(this.key),
-        params: compiled.loss.params,
-        domain,
-        surface,
-        heightScale: settings.surface.heightScale,
-        steps: settings.simulation.steps,
-        speed: settings.animation.speed,
-        runs: runs.map((r) => toRunData(r, false)),
-      };
+      this.current = plan;
+      const scene = sceneMessage(revision, previewTitle(this.key), plan, surface);
       this.lastScene = scene;
       this.lastError = undefined;
       this.post(scene);
@@ -170,7 +145,7 @@ export class Preview implements vscode.Disposable {
       if (stale()) return;
       const message = e instanceof Error ? e.message : String(e);
       this.options.log.error(`preview of ${this.key}: ${message}`);
-      this.showError(revision, message, 0, 0, 1);
+      this.showError(revision, { message, line: 0, column: 0, count: 1 });
     }
   }
 
@@ -181,11 +156,11 @@ export class Preview implements vscode.Disposable {
     return this.source;
   }
 
-  private showError(revision: number, message: string, line: number, column: number, count: number): void {
-    const error: ErrorMessage = { type: 'error', revision, message, line, column, count };
-    this.lastError = error;
-    this.post(error);
-    this.options.events.shownError.fire({ document: this.key, message, line });
+  private showError(revision: number, error: FileError): void {
+    const message: ErrorMessage = { type: 'error', revision, ...error };
+    this.lastError = message;
+    this.post(message);
+    this.options.events.shownError.fire({ document: this.key, message: error.message, line: error.line });
   }
 
   private post(message: HostMessage): void {
@@ -241,15 +216,9 @@ export class Preview implements vscode.Disposable {
     this.unsentImageRequests = [];
   }
 
-  /** A click on the surface: one more run from there, with the file's schedule and optimizer. */
   private startRun(x: number, y: number): void {
-    const current = this.current;
-    if (!current) return;
-    const settings: Settings = { ...current.settings, simulation: { ...current.settings.simulation, compare: [] } };
-    const [run] = simulateLoss(current.loss, settings, [{ x, y }], current.domain);
-    if (!run) return;
-    const label = `from (${roundForDomain(x, current.domain.x[1] - current.domain.x[0])}, ${roundForDomain(y, current.domain.y[1] - current.domain.y[0])})`;
-    this.post({ type: 'extraRun', run: { ...toRunData(run, true), label } });
+    const run = this.current && extraRun(this.current, x, y);
+    if (run) this.post({ type: 'extraRun', run });
   }
 
   /** Writes `@start (x, y)` into the document with an undoable edit. */
