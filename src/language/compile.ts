@@ -57,8 +57,8 @@ export interface CompileResult {
 
 /** 1 MiB of UTF-16 code units. */
 export const MAX_SOURCE_LENGTH = 1 << 20;
-/** Operations after inlining user functions; more is reported, not attempted. */
-export const MAX_NODES = 250_000;
+/** Operations after inlining user functions; more is reported, not attempted (compiling keeps well under a second). */
+export const MAX_NODES = 30_000;
 /** Steps of lowering (inlining can multiply work even when hash-consing keeps the graph small). */
 const MAX_WORK = 4_000_000;
 
@@ -277,13 +277,13 @@ class Checker {
     const parts = splitIntoNames(name, values);
     if (parts) {
       const product = parts.join('*');
-      this.problems.error(at.start, at.end, `unknown name '${name}'; did you mean ${product}?`, [product]);
+      this.problems.error(at.start, at.end, `unknown name '${quote(name)}'; did you mean ${product}?`, [product]);
       return;
     }
     const near = closestNames(name, called ? functions : values);
     const what = called ? 'function' : 'name';
     const hint = near.length > 0 ? `; did you mean ${near.map((n) => `'${n}'`).join(' or ')}?` : '';
-    this.problems.error(at.start, at.end, `unknown ${what} '${name}'${hint}`, near);
+    this.problems.error(at.start, at.end, `unknown ${what} '${quote(name)}'${hint}`, near);
   }
 
   /** Reports every cycle among definitions (naming it) and marks everything that depends on a broken definition. */
@@ -597,6 +597,11 @@ function builtinKind(name: string): 'function' | 'constant' | null {
   if (BUILTIN_BY_NAME.has(name)) return 'function';
   if (CONSTANT_BY_NAME.has(name)) return 'constant';
   return null;
+}
+
+/** A name as shown in a message: very long names are cut, so a message stays readable. */
+function quote(name: string): string {
+  return name.length > 40 ? name.slice(0, 37) + '…' : name;
 }
 
 function plural(n: number, word: string): string {

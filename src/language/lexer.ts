@@ -26,14 +26,25 @@ export interface Comment {
 
 const NUMBER = /(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/y;
 const NAME = /[\p{L}_][\p{L}\p{N}_]*/uy;
-const OPERATORS = ['**', '<=', '>=', '==', '!=', '+', '-', '*', '/', '^', '<', '>', '=', '(', ')', '[', ']', ',', ':'];
+const NAME_START = /^[\p{L}_]/u;
+const TWO_CHAR_OPERATORS = new Set(['**', '<=', '>=', '==', '!=']);
+const ONE_CHAR_OPERATORS = new Set(['+', '-', '*', '/', '^', '<', '>', '=', '(', ')', '[', ']', ',', ':']);
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isAsciiNamePart = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || isDigit(c);
+/** ASCII letters and '_', or any non-ASCII letter (checked by the Unicode-aware NAME pattern). */
+function isNameStart(c: number): boolean {
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95) return true;
+  if (c <= 0x7f) return false;
+  return NAME_START.test(String.fromCharCode(c));
+}
 
 export function lex(source: string): { tokens: Token[]; comments: Comment[] } {
   const tokens: Token[] = [];
   const comments: Comment[] = [];
   let i = 0;
   const n = source.length;
-  outer: while (i < n) {
+  while (i < n) {
     const c = source[i];
     if (c === ' ' || c === '\t' || c === '\f' || c === '\v' || c === '\u00a0' || c === '\ufeff') {
       i++;
@@ -53,19 +64,23 @@ export function lex(source: string): { tokens: Token[]; comments: Comment[] } {
       i = j;
       continue;
     }
-    NUMBER.lastIndex = i;
-    const num = NUMBER.exec(source);
-    if (num) {
-      const text = num[0];
+    const code = source.charCodeAt(i);
+    if (isDigit(code) || (code === 46 /* . */ && isDigit(source.charCodeAt(i + 1)))) {
+      NUMBER.lastIndex = i;
+      const text = (NUMBER.exec(source) as RegExpExecArray)[0];
       tokens.push({ kind: 'number', text, start: i, end: i + text.length, value: Number(text) });
       i += text.length;
       continue;
     }
-    NAME.lastIndex = i;
-    const name = NAME.exec(source);
-    if (name) {
-      tokens.push({ kind: 'name', text: name[0], start: i, end: i + name[0].length });
-      i += name[0].length;
+    if (isNameStart(code)) {
+      let j = i + 1;
+      while (j < n && isAsciiNamePart(source.charCodeAt(j))) j++;
+      if (j < n && source.charCodeAt(j) > 0x7f) {
+        NAME.lastIndex = i;
+        j = i + (NAME.exec(source) as RegExpExecArray)[0].length;
+      }
+      tokens.push({ kind: 'name', text: source.slice(i, j), start: i, end: j });
+      i = j;
       continue;
     }
     if (c === '@') {
@@ -92,12 +107,12 @@ export function lex(source: string): { tokens: Token[]; comments: Comment[] } {
       }
       continue;
     }
-    for (const op of OPERATORS) {
-      if (source.startsWith(op, i)) {
-        tokens.push({ kind: 'op', text: op === '**' ? '^' : op, start: i, end: i + op.length });
-        i += op.length;
-        continue outer;
-      }
+    const two = source.slice(i, i + 2);
+    const op = TWO_CHAR_OPERATORS.has(two) ? two : ONE_CHAR_OPERATORS.has(c) ? c : null;
+    if (op) {
+      tokens.push({ kind: 'op', text: op === '**' ? '^' : op, start: i, end: i + op.length });
+      i += op.length;
+      continue;
     }
     const cp = source.codePointAt(i) as number;
     const width = cp > 0xffff ? 2 : 1;

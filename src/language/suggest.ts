@@ -6,6 +6,7 @@ import { editDistance } from '../util/editDistance';
 
 /** Known names within a small edit distance, nearest first (ties in the given order). */
 export function closestNames(name: string, candidates: Iterable<string>, limit = 3): string[] {
+  if (name.length > 64) return [];
   const allowed = name.length <= 2 ? 1 : name.length <= 5 ? 2 : 3;
   const scored: { name: string; d: number }[] = [];
   for (const c of candidates) {
