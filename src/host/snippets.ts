@@ -25,6 +25,24 @@ function py(v: number, float = false): string {
   return float && Number.isInteger(v) ? `${text}.0` : text;
 }
 
+/** A computed ratio, rounded to 12 significant digits so 0.001/0.01 reads 0.1, not 0.09999999999999999. */
+function ratio(a: number, b: number, float = false): string {
+  return py(Number((a / b).toPrecision(12)), float);
+}
+
+/** The training loop of PyTorch and timm, with the scheduler's call, if any, after optimizer.step(). */
+function torchLoop(steps: number, schedulerStep?: { call: string; comment: string }): string[] {
+  return [
+    '',
+    ...(schedulerStep ? [`# ${schedulerStep.comment}`] : []),
+    `for step in range(${steps}):`,
+    '    optimizer.zero_grad()',
+    '    ...  # loss = f(params); loss.backward()',
+    '    optimizer.step()',
+    ...(schedulerStep ? [`    ${schedulerStep.call}`] : []),
+  ];
+}
+
 function isIntegerMultiplier(s: Settings): boolean {
   return Number.isInteger(s.schedule.tMult);
 }
@@ -71,8 +89,7 @@ function pytorch(s: Settings): string[] {
   let scheduler: string;
   switch (c.type) {
     case 'constant':
-      out.push('# constant learning rate: no scheduler needed');
-      out.push('', 'for step in range(' + steps + '):', '    ...  # forward, loss.backward()', '    optimizer.step()');
+      out.push('# Constant learning rate: no scheduler.', ...torchLoop(steps));
       return out;
     case 'step':
       scheduler = `torch.optim.lr_scheduler.StepLR(optimizer, step_size=${c.stepSize}, gamma=${py(c.gamma)})`;
@@ -101,7 +118,7 @@ function pytorch(s: Settings): string[] {
   // Warm-up, decay and cycleLimit belong to sgdr only (as in the engine).
   if (c.warmupSteps > 0 && c.type === 'sgdr') {
     // LinearLR scales the optimizer's lr by a factor going from start_factor to 1.
-    const startFactor = c.etaMax > 0 && c.etaMin > 0 ? py(c.etaMin / c.etaMax) : '1e-8';
+    const startFactor = c.etaMax > 0 && c.etaMin > 0 ? ratio(c.etaMin, c.etaMax) : '1e-8';
     if (startFactor === '1e-8') {
       out.push('# LinearLR needs start_factor > 0, so the warm-up starts at 1e-8 × η_max instead of η_min = 0.');
     }
@@ -113,28 +130,22 @@ function pytorch(s: Settings): string[] {
   } else {
     out.push(`scheduler = ${scheduler}`);
   }
-  out.push(
-    '',
-    '# One scheduler step per update, as the preview simulates.',
-    `for step in range(${steps}):`,
-    '    ...  # forward, loss.backward()',
-    '    optimizer.step()',
-    '    optimizer.zero_grad()',
-    '    scheduler.step()',
-  );
+  out.push(...torchLoop(steps, { call: 'scheduler.step()', comment: 'One scheduler step per update, as the preview simulates.' }));
   return out;
 }
 
 function timm(s: Settings): string[] {
   const c = s.schedule;
   const steps = s.simulation.steps;
-  const out = ['import torch', 'from timm.scheduler import CosineLRScheduler, StepLRScheduler', '', '# params: your model.parameters()', torchOptimizer(s)];
+  const scheduler = c.type === 'step' ? 'StepLRScheduler' : 'CosineLRScheduler';
+  const out = ['import torch'];
+  if (c.type !== 'constant') out.push(`from timm.scheduler import ${scheduler}`);
+  out.push('', '# params: your model.parameters()', torchOptimizer(s));
   // warmup_prefix=True starts the first cycle after the warm-up, as the preview does.
   const warmup = c.type === 'sgdr' && c.warmupSteps > 0 ? `, warmup_t=${c.warmupSteps}, warmup_lr_init=${py(c.etaMin)}, warmup_prefix=True` : '';
   switch (c.type) {
     case 'constant':
-      out.push('# constant learning rate: no scheduler needed');
-      out.push('', `for step in range(${steps}):`, '    ...  # forward, loss.backward()', '    optimizer.step()');
+      out.push('# Constant learning rate: no scheduler.', ...torchLoop(steps));
       return out;
     case 'step':
       out.push(
@@ -152,7 +163,9 @@ function timm(s: Settings): string[] {
           `# timm does not round cycle lengths: with cycle_mul = ${py(c.tMult)} cycle i lasts ${c.t0}·${py(c.tMult)}^i steps, not round(${c.t0}·${py(c.tMult)}^i).`,
         );
       }
-      if (c.cycleLimit === 0) out.push(`# timm's cycle_limit=0 would mean no cycle at all; ${steps} cycles cannot end within ${steps} updates.`);
+      if (c.cycleLimit === 0) {
+        out.push(`# Unlimited cycles: timm's cycle_limit=0 would mean none, and ${steps} updates hold fewer than ${steps} cycles.`);
+      }
       out.push(
         `scheduler = CosineLRScheduler(optimizer, t_initial=${c.t0}, lr_min=${py(c.etaMin)}, ` +
           `cycle_mul=${py(c.tMult, true)}, cycle_decay=${py(c.decay, true)}, ` +
@@ -161,13 +174,10 @@ function timm(s: Settings): string[] {
       break;
   }
   out.push(
-    '',
-    '# t_in_epochs=False: the schedule advances once per update.',
-    `for step in range(${steps}):`,
-    '    ...  # forward, loss.backward()',
-    '    optimizer.step()',
-    '    optimizer.zero_grad()',
-    '    scheduler.step_update(num_updates=step + 1)',
+    ...torchLoop(steps, {
+      call: 'scheduler.step_update(num_updates=step + 1)',
+      comment: 't_in_epochs=False: the schedule advances once per update.',
+    }),
   );
   return out;
 }
@@ -215,7 +225,7 @@ function keras(s: Settings): string[] {
   const steps = s.simulation.steps;
   const out = ['import keras', ''];
   // Keras schedules take the floor as a fraction of the initial rate.
-  const alpha = c.etaMax > 0 ? py(c.etaMin / c.etaMax, true) : '0.0';
+  const alpha = c.etaMax > 0 ? ratio(c.etaMin, c.etaMax, true) : '0.0';
   switch (c.type) {
     case 'constant':
       out.push(`schedule = ${py(c.etaMax, true)}`);
