@@ -7,7 +7,7 @@ import type { ScheduleType, Settings } from '../settings/settings';
 import type { Domain } from '../shared/protocol';
 import { createOptimizer } from './optimizers';
 import { GaussianStream } from './random';
-import { learningRates } from './schedule';
+import { learningRates, type LearningRates } from './schedule';
 
 /** One optimizer run: the fields of the protocol's RunData except `extra`. */
 export interface Run {
@@ -71,19 +71,28 @@ export function simulateLoss(loss: Loss, settings: Settings, starts: { x: number
       plans.push({ type, start: starts[0] });
     }
   }
-  return plans.map((plan, index) => runOnce(loss, settings, plan.type, plan.start, domain, index));
+  // Runs of one schedule type share its rates (each run gets its own copy,
+  // so a receiver may transfer the buffers).
+  const steps = settings.simulation.steps;
+  const rates = new Map<ScheduleType, LearningRates>();
+  for (const { type } of plans) {
+    if (!rates.has(type)) rates.set(type, learningRates({ ...settings.schedule, type }, steps, steps + 1));
+  }
+  const bounds = escapeBounds(domain);
+  return plans.map((plan, index) => runOnce(loss, settings, plan.type, rates.get(plan.type)!, plan.start, bounds, index));
 }
 
 function runOnce(
   loss: Loss,
   settings: Settings,
   type: ScheduleType,
+  rates: LearningRates,
   start: { x: number; y: number },
-  domain: Domain,
+  bounds: EscapeBounds,
   stream: number,
 ): Run {
   const steps = settings.simulation.steps;
-  const rates = learningRates({ ...settings.schedule, type }, steps, steps + 1);
+  const lr = rates.lr;
   const optimizer = createOptimizer(settings);
   const sigma = settings.simulation.gradientNoise;
   const noise = sigma > 0 ? new GaussianStream(settings.simulation.seed, stream) : null;
@@ -91,18 +100,22 @@ function runOnce(
   const grad = new Float64Array(2 * (steps + 1));
   const p = new Float64Array([start.x, start.y]);
   const g = new Float64Array(2);
+  const { xMin, xMax, yMin, yMax } = bounds;
   let stopped: Run['stopped'] = null;
   let k = 0;
   for (; ; k++) {
-    const value = loss.valueAndGradient(p[0], p[1], g);
-    points[3 * k] = p[0];
-    points[3 * k + 1] = p[1];
+    const x = p[0];
+    const y = p[1];
+    const value = loss.valueAndGradient(x, y, g);
+    points[3 * k] = x;
+    points[3 * k + 1] = y;
     points[3 * k + 2] = value;
     grad[2 * k] = g[0];
     grad[2 * k + 1] = g[1];
-    const reason = stopReason(p[0], p[1], value, domain);
-    if (reason !== undefined) {
-      stopped = { step: k, reason };
+    // One test on the hot path: a NaN or infinite position fails the range
+    // test, and value − value is 0 only for a finite value.
+    if (!(x >= xMin && x <= xMax && y >= yMin && y <= yMax && value - value === 0)) {
+      stopped = { step: k, reason: stopReason(x, y, value, bounds) };
       break;
     }
     if (k === steps) break;
@@ -110,32 +123,40 @@ function runOnce(
       g[0] += sigma * noise.nextGaussian();
       g[1] += sigma * noise.nextGaussian();
     }
-    optimizer.step(p, g, rates.lr[k]);
+    optimizer.step(p, g, lr[k]);
   }
   const count = k + 1;
   return {
     label: `${type} from (${start.x}, ${start.y})`,
     schedule: type,
     points: count === steps + 1 ? points : points.slice(0, 3 * count),
-    lr: count === steps + 1 ? rates.lr : rates.lr.slice(0, count),
+    lr: lr.slice(0, count),
     grad: count === steps + 1 ? grad : grad.slice(0, 2 * count),
     restarts: rates.restarts.filter((r) => r <= k),
     stopped,
   };
 }
 
-/** Why a run must stop at this point, or undefined to go on. */
-function stopReason(x: number, y: number, value: number, domain: Domain): string | undefined {
-  if (!Number.isFinite(x) || !Number.isFinite(y)) return `the position is not finite (${x}, ${y})`;
-  if (outside(x, domain.x) || outside(y, domain.y)) {
-    return `left the domain: (${x}, ${y}) is more than ${ESCAPE_WIDTHS} domain widths outside it`;
-  }
-  if (!Number.isFinite(value)) return `the loss is ${value} at (${x}, ${y})`;
-  return undefined;
+/** The box a run may not leave: the domain widened by ESCAPE_WIDTHS of its width on every side. */
+interface EscapeBounds {
+  xMin: number;
+  xMax: number;
+  yMin: number;
+  yMax: number;
 }
 
-function outside(v: number, [lo, hi]: [number, number]): boolean {
-  const limit = ESCAPE_WIDTHS * (hi - lo);
-  return v < lo - limit || v > hi + limit;
+function escapeBounds(domain: Domain): EscapeBounds {
+  const wx = ESCAPE_WIDTHS * (domain.x[1] - domain.x[0]);
+  const wy = ESCAPE_WIDTHS * (domain.y[1] - domain.y[0]);
+  return { xMin: domain.x[0] - wx, xMax: domain.x[1] + wx, yMin: domain.y[0] - wy, yMax: domain.y[1] + wy };
+}
+
+/** Why a run stopped at a point that failed the hot-path test. */
+function stopReason(x: number, y: number, value: number, b: EscapeBounds): string {
+  if (!Number.isFinite(x) || !Number.isFinite(y)) return `the position is not finite (${x}, ${y})`;
+  if (x < b.xMin || x > b.xMax || y < b.yMin || y > b.yMax) {
+    return `left the domain: (${x}, ${y}) is more than ${ESCAPE_WIDTHS} domain widths outside it`;
+  }
+  return `the loss is ${value} at (${x}, ${y})`;
 }
 

@@ -33,6 +33,9 @@ export function sampleSurface(
   const dy = y1 - y0;
   // A one-sample grid sits at the low corner instead of dividing by zero.
   const last = Math.max(n - 1, 1);
+  // Every row has the same x values: compute them once.
+  const xs = new Float64Array(n);
+  for (let i = 0; i < n; i++) xs[i] = x0 + (dx * i) / last;
   let min = Infinity;
   let max = -Infinity;
   let nonFinite = 0;
@@ -40,7 +43,7 @@ export function sampleSurface(
     const y = y0 + (dy * j) / last;
     const row = j * n;
     for (let i = 0; i < n; i++) {
-      const h = Math.fround(loss.value(x0 + (dx * i) / last, y));
+      const h = Math.fround(loss.value(xs[i], y));
       if (Number.isFinite(h)) {
         heights[row + i] = h;
         if (h < min) min = h;
