@@ -2,15 +2,15 @@
 // constant's value, a user definition's value or signature, or a setting's
 // description on an `@set` line. Pure (no `vscode`).
 
-import { BUILTINS, CONSTANTS } from '../language/builtins';
+import { BUILTIN_BY_NAME, CONSTANT_BY_NAME } from '../language/builtins';
 import { settingSpec } from '../settings/settings';
 import { hasValue, settingDocumentation, type FileNames } from './completionModel';
 
 /** Markdown for the name under the cursor, or undefined. */
 export function hoverMarkdown(word: string, file: FileNames): string | undefined {
-  const builtin = BUILTINS.find((b) => b.name === word);
+  const builtin = BUILTIN_BY_NAME.get(word);
   if (builtin) return `\`\`\`\n${builtin.signature}\n\`\`\`\n\n${builtin.doc}`;
-  const constant = CONSTANTS.find((c) => c.name === word);
+  const constant = CONSTANT_BY_NAME.get(word);
   if (constant) return `\`${constant.name}\` = ${constant.value}\n\n${constant.doc}`;
   const definition = file.definitions.find((d) => d.name === word);
   if (definition) {
