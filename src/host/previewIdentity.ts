@@ -6,7 +6,9 @@
 /** The last path segment of a URI string, decoded: `file:///a/b%20c.loss` -> `b c.loss`. */
 export function documentName(uri: string): string {
   const path = uri.replace(/[?#].*$/, '');
-  const segment = path.slice(path.lastIndexOf('/') + 1) || path.slice(path.indexOf(':') + 1);
+  const slash = path.lastIndexOf('/');
+  // `untitled:Untitled-1` has no slash: the name follows the scheme.
+  const segment = slash >= 0 ? path.slice(slash + 1) : path.slice(path.indexOf(':') + 1);
   try {
     return decodeURIComponent(segment);
   } catch {
