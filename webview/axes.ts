@@ -1,0 +1,117 @@
+// The box around the surface with tick labels in parameter and loss units
+// and the parameter names. Labels are sprites of canvas-drawn text at a
+// constant pixel size (sizeAttenuation off), redrawn only when the scene,
+// the theme or the viewport height changes.
+
+import * as THREE from 'three';
+import { HEIGHT, type Frame } from './frame';
+import type { Theme } from './theme';
+import { decadeTicks, formatTick, formatValue, niceTicks } from './ticks';
+
+const LABEL_PX = 12;
+const NAME_PX = 13;
+const TICK_TARGET = 5;
+const OUT = 0.12; // label offset outside the box, world units
+
+interface Label {
+  sprite: THREE.Sprite;
+  px: number;
+  aspect: number;
+}
+
+export class Axes {
+  readonly group = new THREE.Group();
+  private labels: Label[] = [];
+
+  build(frame: Frame, params: readonly [string, string], theme: Theme): void {
+    this.clear();
+    const lines: number[] = [];
+    const box = (x0: number, y0: number, z0: number, x1: number, y1: number, z1: number) => lines.push(x0, y0, z0, x1, y1, z1);
+    // Floor rectangle and the vertical loss axis at the front-left corner,
+    // where its labels sit beside the surface rather than over it.
+    box(-1, -1, 0, 1, -1, 0);
+    box(1, -1, 0, 1, 1, 0);
+    box(1, 1, 0, -1, 1, 0);
+    box(-1, 1, 0, -1, -1, 0);
+    box(-1, -1, 0, -1, -1, HEIGHT);
+
+    const x = niceTicks(frame.domain.x[0], frame.domain.x[1], TICK_TARGET);
+    for (const v of x.values) {
+      const wx = frame.worldX(v);
+      box(wx, -1, 0, wx, -1.04, 0);
+      this.label(formatTick(v, x.decimals), wx, -1 - OUT, 0, LABEL_PX, theme.muted, theme);
+    }
+    const y = niceTicks(frame.domain.y[0], frame.domain.y[1], TICK_TARGET);
+    for (const v of y.values) {
+      const wy = frame.worldY(v);
+      box(1, wy, 0, 1.04, wy, 0);
+      this.label(formatTick(v, y.decimals), 1 + OUT, wy, 0, LABEL_PX, theme.muted, theme);
+    }
+    const zValues =
+      frame.scale === 'log'
+        ? decadeTicks(frame.min, frame.max).map((v) => ({ v, text: formatValue(v) }))
+        : (() => {
+            const t = niceTicks(frame.min, frame.max, TICK_TARGET);
+            return t.values.map((v) => ({ v, text: formatTick(v, t.decimals) }));
+          })();
+    for (const { v, text } of zValues) {
+      const wz = frame.worldZ(v);
+      if (!(wz >= -1e-9 && wz <= HEIGHT + 1e-9)) continue;
+      box(-1, -1, wz, -1.04, -1.04, wz);
+      this.label(text, -1 - OUT, -1 - OUT, wz, LABEL_PX, theme.muted, theme);
+    }
+    this.label(params[0], 0, -1 - 2.6 * OUT, 0, NAME_PX, theme.foreground, theme);
+    this.label(params[1], 1 + 2.8 * OUT, 0, 0, NAME_PX, theme.foreground, theme);
+    this.label(frame.scale === 'log' ? 'loss (log scale)' : 'loss', -1 - OUT, -1 - OUT, HEIGHT + 0.1, NAME_PX, theme.foreground, theme);
+
+    const geometry = new THREE.BufferGeometry();
+    geometry.setAttribute('position', new THREE.Float32BufferAttribute(lines, 3));
+    const segments = new THREE.LineSegments(geometry, new THREE.LineBasicMaterial({ color: theme.muted, transparent: true, opacity: 0.8 }));
+    this.group.add(segments);
+  }
+
+  /** Keeps labels at a constant pixel size for the camera's projection and the viewport height. */
+  fit(camera: THREE.PerspectiveCamera, viewportHeight: number): void {
+    const ndcPerPx = 2 / (viewportHeight * camera.projectionMatrix.elements[5]);
+    for (const l of this.labels) l.sprite.scale.set(l.px * l.aspect * ndcPerPx, l.px * ndcPerPx, 1);
+  }
+
+  private label(text: string, x: number, y: number, z: number, px: number, color: string, theme: Theme): void {
+    const ratio = 2; // drawn at twice the size, so text stays crisp on high-density screens
+    const canvas = document.createElement('canvas');
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return;
+    const font = `${px * ratio}px ${theme.fontFamily}`;
+    ctx.font = font;
+    const width = Math.ceil(ctx.measureText(text).width) + 4 * ratio;
+    const height = Math.ceil(px * ratio * 1.4);
+    canvas.width = width;
+    canvas.height = height;
+    ctx.font = font;
+    ctx.fillStyle = color;
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'middle';
+    ctx.fillText(text, width / 2, height / 2);
+    const texture = new THREE.CanvasTexture(canvas);
+    texture.colorSpace = THREE.SRGBColorSpace;
+    const sprite = new THREE.Sprite(new THREE.SpriteMaterial({ map: texture, sizeAttenuation: false, depthTest: false, transparent: true }));
+    sprite.position.set(x, y, z);
+    sprite.renderOrder = 20;
+    this.group.add(sprite);
+    this.labels.push({ sprite, px: px * 1.4, aspect: width / height });
+  }
+
+  clear(): void {
+    for (const child of this.group.children) {
+      if (child instanceof THREE.Sprite) {
+        child.material.map?.dispose();
+        child.material.dispose();
+      } else if (child instanceof THREE.LineSegments) {
+        child.geometry.dispose();
+        (child.material as THREE.Material).dispose();
+      }
+    }
+    this.group.clear();
+    this.labels = [];
+  }
+}

@@ -1,0 +1,262 @@
+// The 3D view: renderer, camera and orbit controls, and the surface, runs and
+// axes in it. Renders only when asked (a change, or a frame while playing).
+// On WebGL context loss it stops drawing; on restore it rebuilds every GPU
+// resource from the last scene, so the view never stays black.
+
+import * as THREE from 'three';
+import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
+import type { RunData, SceneMessage, Vec3 } from '../src/shared/protocol';
+import { Axes } from './axes';
+import { Frame, HEIGHT, resolveHeightScale } from './frame';
+import { Paths } from './paths';
+import { SurfaceMesh } from './surface';
+import type { Theme } from './theme';
+
+/** The default three-quarter view: from the front right, above. */
+const DEFAULT_DIRECTION = new THREE.Vector3(2.0, -2.7, 2.1).normalize();
+const DEFAULT_TARGET: Vec3 = [0, 0, HEIGHT * 0.35];
+/** Radius of a sphere holding the box and its labels, for fitting it in view. */
+const FIT_RADIUS = 1.55;
+/** Half the width of the box plus its tick labels, in world units. */
+const TOP_VIEW_HALF_EXTENT = 1.35;
+/** A press that moves less than this many pixels is a click (start a run), not an orbit. */
+const CLICK_SLOP_PX = 4;
+
+export interface SceneEvents {
+  /** The user clicked the surface at these parameter values. */
+  pick(x: number, y: number): void;
+  /** The camera moved (orbit, zoom, pan, reset). */
+  cameraChanged(): void;
+  /** The context was restored and the scene rebuilt. */
+  restored(): void;
+}
+
+export class LandscapeScene {
+  readonly canvas: HTMLCanvasElement;
+  private readonly renderer: THREE.WebGLRenderer;
+  private readonly camera = new THREE.PerspectiveCamera(38, 1, 0.01, 100);
+  private readonly controls: OrbitControls;
+  private readonly scene = new THREE.Scene();
+  private surface = new SurfaceMesh();
+  private readonly paths = new Paths();
+  private readonly axes = new Axes();
+  private readonly pickMarker: THREE.Mesh;
+  private readonly raycaster = new THREE.Raycaster();
+  private readonly pointer = new THREE.Vector2();
+  private readonly down = new THREE.Vector2();
+  private frame: Frame | null = null;
+  private message: SceneMessage | null = null;
+  private runs: RunData[] = [];
+  private theme: Theme;
+  private step = 0;
+  private contextLost = false;
+  private renderPending = false;
+  private dirty = false;
+
+  constructor(
+    private readonly container: HTMLElement,
+    theme: Theme,
+    private readonly events: SceneEvents,
+  ) {
+    this.theme = theme;
+    this.renderer = new THREE.WebGLRenderer({ antialias: true });
+    this.renderer.setPixelRatio(Math.min(2, window.devicePixelRatio));
+    this.canvas = this.renderer.domElement;
+    this.canvas.setAttribute('role', 'img');
+    this.canvas.setAttribute('aria-label', 'Loss surface with optimizer paths. Drag to orbit, scroll to zoom, click to start a run.');
+    container.appendChild(this.canvas);
+
+    this.camera.up.set(0, 0, 1);
+    this.controls = new OrbitControls(this.camera, this.canvas);
+    this.controls.addEventListener('change', () => {
+      this.requestRender();
+      this.events.cameraChanged();
+    });
+    this.setCamera(null);
+
+    this.pickMarker = new THREE.Mesh(
+      new THREE.TorusGeometry(0.045, 0.01, 8, 24),
+      new THREE.MeshBasicMaterial({ color: theme.accent, depthTest: false }),
+    );
+    this.pickMarker.visible = false;
+    this.pickMarker.renderOrder = 12;
+    this.scene.add(this.surface.mesh, this.paths.group, this.axes.group, this.pickMarker);
+    this.applyTheme(theme);
+
+    this.canvas.addEventListener('pointerdown', (e) => this.down.set(e.clientX, e.clientY));
+    this.canvas.addEventListener('pointerup', (e) => this.onPointerUp(e));
+    this.canvas.addEventListener('webglcontextlost', (e) => {
+      e.preventDefault(); // without this the browser never restores the context
+      this.contextLost = true;
+    });
+    this.canvas.addEventListener('webglcontextrestored', () => this.onContextRestored());
+    new ResizeObserver(() => this.resize()).observe(container);
+    this.resize();
+  }
+
+  /** Draws a new scene; same-resolution surfaces reuse their buffers. The camera is kept. */
+  setScene(message: SceneMessage): void {
+    this.message = message;
+    this.runs = [...message.runs];
+    const s = message.surface;
+    const scale = resolveHeightScale(message.heightScale, s.heights, s.min, s.max);
+    this.frame = new Frame(message.domain, s.min, s.max, scale);
+    this.surface.update(s, this.frame);
+    this.paths.set(this.runs, this.frame, this.theme.runColors, this.theme.foreground);
+    this.axes.build(this.frame, message.params, this.theme);
+    this.axes.fit(this.camera, this.viewportHeight());
+    this.pickMarker.visible = false;
+    this.paths.setStep(this.step, this.frame);
+    this.requestRender();
+  }
+
+  addRun(run: RunData): void {
+    if (!this.frame) return;
+    this.runs.push(run);
+    this.paths.set(this.runs, this.frame, this.theme.runColors, this.theme.foreground);
+    this.paths.setStep(this.step, this.frame);
+    this.requestRender();
+  }
+
+  get allRuns(): readonly RunData[] {
+    return this.runs;
+  }
+
+  setStep(step: number): void {
+    this.step = step;
+    if (this.frame) this.paths.setStep(step, this.frame);
+    this.requestRender();
+  }
+
+  applyTheme(theme: Theme): void {
+    this.theme = theme;
+    this.renderer.setClearColor(theme.background, 1);
+    const light = theme.kind === 'light' || theme.kind === 'high-contrast-light';
+    this.surface.setContourColor(theme.contour, light ? 0.3 : 0.4);
+    (this.pickMarker.material as THREE.MeshBasicMaterial).color.set(theme.accent);
+    if (this.message && this.frame) {
+      this.paths.set(this.runs, this.frame, theme.runColors, theme.foreground);
+      this.paths.setStep(this.step, this.frame);
+      this.axes.build(this.frame, this.message.params, theme);
+      this.axes.fit(this.camera, this.viewportHeight());
+    }
+    this.requestRender();
+  }
+
+  get stats(): { vertices: number; restarts: number; runs: number } {
+    return { vertices: this.surface.vertexCount, restarts: this.paths.restartMarkers, runs: this.paths.runCount };
+  }
+
+  getCamera(): { position: Vec3; target: Vec3 } {
+    return { position: this.camera.position.toArray() as Vec3, target: this.controls.target.toArray() as Vec3 };
+  }
+
+  /** Puts the camera at a saved pose, or the default three-quarter view for null. */
+  setCamera(pose: { position: Vec3; target: Vec3 } | null): void {
+    const p = pose ?? { position: this.defaultPosition(), target: DEFAULT_TARGET };
+    this.camera.position.fromArray(p.position);
+    this.controls.target.fromArray(p.target);
+    this.controls.update();
+    this.requestRender();
+  }
+
+  resetView(): void {
+    this.setCamera(null);
+    this.events.cameraChanged();
+  }
+
+  /** Far enough along the default direction that the whole box fits the narrower field of view. */
+  private defaultPosition(): Vec3 {
+    const halfV = THREE.MathUtils.degToRad(this.camera.fov / 2);
+    const halfH = Math.atan(Math.tan(halfV) * this.camera.aspect);
+    const distance = FIT_RADIUS / Math.sin(Math.min(halfV, halfH));
+    const p = DEFAULT_DIRECTION.clone().multiplyScalar(distance);
+    return [p.x + DEFAULT_TARGET[0], p.y + DEFAULT_TARGET[1], p.z + DEFAULT_TARGET[2]];
+  }
+
+  /** Straight down, x to the right and y up the screen, like a contour plot, far enough to fit the box and its labels. */
+  topView(): void {
+    const halfFov = THREE.MathUtils.degToRad(this.camera.fov / 2);
+    const distance = HEIGHT + TOP_VIEW_HALF_EXTENT / (Math.tan(halfFov) * Math.min(1, this.camera.aspect));
+    this.setCamera({ position: [0, -0.001, distance], target: [0, 0, 0] });
+    this.events.cameraChanged();
+  }
+
+  /** Renders at the next animation frame, once however often it is asked. */
+  requestRender(): void {
+    this.dirty = true;
+    if (this.renderPending) return;
+    this.renderPending = true;
+    requestAnimationFrame(() => {
+      this.renderPending = false;
+      if (this.dirty) this.render();
+    });
+  }
+
+  /** Renders now (the playback loop, already inside an animation frame). */
+  render(): void {
+    this.dirty = false;
+    if (this.contextLost) return;
+    this.renderer.render(this.scene, this.camera);
+  }
+
+  get isContextLost(): boolean {
+    return this.contextLost;
+  }
+
+  /** The current picture as PNG bytes. Renders first: the drawing buffer is not preserved between frames. */
+  async png(): Promise<Uint8Array> {
+    if (this.contextLost) throw new Error('the WebGL context is lost; try again in a moment');
+    this.render();
+    const blob = await new Promise<Blob | null>((resolve) => this.canvas.toBlob(resolve, 'image/png'));
+    if (!blob) throw new Error('the canvas could not be encoded as PNG');
+    return new Uint8Array(await blob.arrayBuffer());
+  }
+
+  private viewportHeight(): number {
+    return Math.max(1, this.container.clientHeight);
+  }
+
+  private resize(): void {
+    const w = Math.max(1, this.container.clientWidth);
+    const h = this.viewportHeight();
+    this.renderer.setSize(w, h, false);
+    this.camera.aspect = w / h;
+    this.camera.updateProjectionMatrix();
+    this.axes.fit(this.camera, h);
+    this.requestRender();
+  }
+
+  private onPointerUp(e: PointerEvent): void {
+    if (e.button !== 0 || !this.frame) return;
+    if (Math.hypot(e.clientX - this.down.x, e.clientY - this.down.y) > CLICK_SLOP_PX) return;
+    const rect = this.canvas.getBoundingClientRect();
+    this.pointer.set(((e.clientX - rect.left) / rect.width) * 2 - 1, -((e.clientY - rect.top) / rect.height) * 2 + 1);
+    this.raycaster.setFromCamera(this.pointer, this.camera);
+    const hit = this.raycaster.intersectObject(this.surface.mesh, false)[0];
+    if (!hit) return;
+    this.pickMarker.position.copy(hit.point).setZ(hit.point.z + 0.01);
+    this.pickMarker.visible = true;
+    this.requestRender();
+    this.events.pick(this.frame.paramX(hit.point.x), this.frame.paramY(hit.point.y));
+  }
+
+  private onContextRestored(): void {
+    this.contextLost = false;
+    // three re-creates its own GL state on restore; our buffers and textures
+    // are rebuilt from the last scene so nothing refers to dead GL objects.
+    this.scene.remove(this.surface.mesh);
+    this.surface.dispose();
+    this.surface = new SurfaceMesh();
+    this.scene.add(this.surface.mesh);
+    const message = this.message;
+    const extra = this.runs.slice(message?.runs.length ?? 0);
+    this.applyTheme(this.theme);
+    if (message) {
+      this.setScene(message);
+      for (const run of extra) this.addRun(run);
+    }
+    this.render();
+    this.events.restored();
+  }
+}
