@@ -4,11 +4,15 @@
 import { EXIT_OK, EXIT_USAGE, UsageError, type Subcommand } from './args';
 import { checkCommand } from './check';
 import { evalCommand } from './eval';
+import { scheduleCommand } from './schedule';
+import { simulateCommand } from './simulate';
 import { closestNames } from '../language/suggest';
 
 const COMMANDS: readonly Subcommand[] = [
   checkCommand,
   evalCommand,
+  scheduleCommand,
+  simulateCommand,
 ];
 
 function overview(): string {
