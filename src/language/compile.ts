@@ -71,8 +71,8 @@ export function compile(source: string): CompileResult {
   }
   const starts = lineStarts(source);
   const { tokens, comments } = lex(source);
-  const { statements } = parse(source, tokens, starts, problems);
-  const c = new Checker(statements, problems, starts, file);
+  const { statements, brokenNames } = parse(source, tokens, starts, problems);
+  const c = new Checker(statements, brokenNames, problems, file);
   c.run();
   const docs = new Map<number, string>();
   for (const cm of comments) if (cm.text !== '') docs.set(lineOf(starts, cm.start), cm.text);
@@ -103,8 +103,9 @@ class Checker {
 
   constructor(
     private readonly statements: readonly Statement[],
+    /** Names whose definition already has an error: a use of one is not reported again. */
+    private readonly brokenNames: Set<string>,
     private readonly problems: ProblemList,
-    private readonly starts: readonly number[],
     private readonly file: LossFile,
   ) {}
 
@@ -153,6 +154,8 @@ class Checker {
       if (ok) {
         this.paramNames = [a.name, b.name];
         this.paramsDirective = s.names;
+      } else {
+        for (const n of s.names) this.brokenNames.add(n.name);
       }
     }
     this.file.params = [...this.paramNames];
@@ -271,6 +274,7 @@ class Checker {
   }
 
   private unknownName(name: string, at: { start: number; end: number }, locals: ReadonlySet<string> | null, called: boolean): void {
+    if (this.brokenNames.has(name)) return;
     const values = new Set<string>([...(locals ?? []), ...this.paramNames, ...CONSTANT_BY_NAME.keys()]);
     const functions = new Set<string>(BUILTIN_BY_NAME.keys());
     for (const [n, d] of this.defs) (d.params ? functions : values).add(n);

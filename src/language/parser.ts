@@ -21,6 +21,11 @@ class LineAbandoned {}
 
 export interface ParseResult {
   statements: Statement[];
+  /**
+   * Names a line with an error was defining (a definition or @params): later
+   * uses of them are not reported again as unknown.
+   */
+  brokenNames: Set<string>;
 }
 
 export function parse(source: string, tokens: readonly Token[], starts: readonly number[], problems: ProblemList): ParseResult {
@@ -32,6 +37,9 @@ class Parser {
   private depth = 0;
   /** Parameters of the function whose body is being parsed. */
   private locals: ReadonlySet<string> = new Set();
+  /** Names the current line defines, so that they count as broken, not unknown, if the line fails. */
+  private defining: string[] = [];
+  private readonly brokenNames = new Set<string>();
   /** Names defined as functions somewhere in the file (found before parsing, as definitions may come later). */
   private readonly userFunctions = new Set<string>();
   /** Names that are values wherever they appear: parameters, constants, user constants. */
@@ -53,16 +61,18 @@ class Parser {
         this.pos++;
         continue;
       }
+      this.defining = [];
       try {
         const s = this.parseStatement();
         if (!this.atLineEnd()) this.unexpected(this.peek());
         if (s) statements.push(s);
       } catch (e) {
         if (!(e instanceof LineAbandoned)) throw e;
+        for (const name of this.defining) this.brokenNames.add(name);
       }
       this.skipLine();
     }
-    return { statements };
+    return { statements, brokenNames: this.brokenNames };
   }
 
   /** Which names are functions and which are values, so `f(...)` and `a(...)` parse as a call and a product. */
@@ -110,6 +120,7 @@ class Parser {
     }
     this.pos++;
     const name: Ident = { name: first.text, start: first.start, end: first.end };
+    this.defining.push(name.name);
     let params: Ident[] | null = null;
     if (this.isOp('(')) {
       const open = this.next();
@@ -168,6 +179,7 @@ class Parser {
           if (t.kind !== 'name') this.fail(t.start, t.end, `expected a parameter name but found ${describe(t)} (write @params w, b)`);
           this.pos++;
           names.push({ name: t.text, start: t.start, end: t.end });
+          this.defining.push(t.text);
           if (!this.isOp(',')) break;
           this.pos++;
         }

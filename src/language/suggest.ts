@@ -4,18 +4,29 @@
 
 import { editDistance } from '../util/editDistance';
 
-/** Known names within a small edit distance, nearest first (ties in the given order). */
+/**
+ * The known names nearest by edit distance, if near enough to be a likely
+ * typo. Ties go to names of the same length (a transposition such as
+ * `sni` → `sin` costs two edits, like `sinh`), then to the given order.
+ */
 export function closestNames(name: string, candidates: Iterable<string>, limit = 3): string[] {
   if (name.length > 64) return [];
   const allowed = name.length <= 2 ? 1 : name.length <= 5 ? 2 : 3;
-  const scored: { name: string; d: number }[] = [];
+  let best = Infinity;
+  let found: string[] = [];
   for (const c of candidates) {
     if (c === name) continue;
     const d = editDistance(name.toLowerCase(), c.toLowerCase());
-    if (d <= allowed && d < Math.max(name.length, c.length)) scored.push({ name: c, d });
+    if (d > allowed || d >= Math.max(name.length, c.length)) continue;
+    const score = d * 100 + Math.abs(c.length - name.length);
+    if (score < best) {
+      best = score;
+      found = [c];
+    } else if (score === best && !found.includes(c)) {
+      found.push(c);
+    }
   }
-  scored.sort((a, b) => a.d - b.d);
-  return [...new Set(scored.map((s) => s.name))].slice(0, limit);
+  return found.slice(0, limit);
 }
 
 /**
