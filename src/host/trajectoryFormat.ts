@@ -1,16 +1,8 @@
-// The text of an exported trajectory: the JSON and CSV of `loss-landscape
-// simulate` (DESIGN section 4). JSON has no NaN or Infinity, so non-finite
-// numbers are written as the strings "NaN", "Infinity", "-Infinity".
+// The CSV of `loss-landscape simulate --format csv` (DESIGN section 4), shared
+// by the CLI and the extension's "Export Trajectory". (The JSON is the CLI's
+// toJson of the same result.)
 
 import type { SimulationResult } from '../engine';
-
-function finiteOrString(_key: string, value: unknown): unknown {
-  return typeof value === 'number' && !Number.isFinite(value) ? String(value) : value;
-}
-
-export function trajectoryJson(result: SimulationResult): string {
-  return JSON.stringify(result, finiteOrString, 2) + '\n';
-}
 
 function csvField(text: string): string {
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;

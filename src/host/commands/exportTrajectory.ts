@@ -8,7 +8,8 @@ import { simulate } from '../../engine';
 import type { Configuration } from '../configuration';
 import type { PreviewManager } from '../previewManager';
 import { flatSettings } from '../settingsLayers';
-import { trajectoryCsv, trajectoryJson } from '../trajectoryFormat';
+import { toJson } from '../../cli/args';
+import { trajectoryCsv } from '../trajectoryFormat';
 import { saveTarget } from './saveTarget';
 import { NO_DOCUMENT, commandOptions, documentText, targetDocument } from './target';
 
@@ -32,7 +33,8 @@ export async function exportTrajectory(configuration: Configuration, manager: Pr
   try {
     // The user's settings, validated; the engine applies the file's `@set` lines on top.
     const result = simulate(await documentText(document), flatSettings(configuration.resolve(document)));
-    text = format === 'csv' ? trajectoryCsv(result) : trajectoryJson(result);
+    // The same text as `loss-landscape simulate --format json|csv` prints.
+    text = format === 'csv' ? trajectoryCsv(result) : toJson(result) + '\n';
   } catch (e) {
     void vscode.window.showErrorMessage(`Loss Landscape: cannot export the trajectory: ${(e as Error).message}`);
     return undefined;
