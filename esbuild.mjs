@@ -34,12 +34,14 @@ const builds = [
 ];
 
 // Entry points that do not exist yet are skipped, so the project builds at every stage.
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 
 // The integration suite runs inside the extension host, which loads it as
 // plain CommonJS: each file is compiled on its own rather than bundled, so
 // mocha adds the test files one by one and they share one helpers module.
+// The output is cleared first: a deleted test must not keep running from out/.
 if (existsSync('test/vscode')) {
+  rmSync('out/test/vscode', { recursive: true, force: true });
   const files = readdirSync('test/vscode', { recursive: true })
     .filter((f) => f.endsWith('.ts'))
     .map((f) => `test/vscode/${f}`);

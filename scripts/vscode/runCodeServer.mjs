@@ -15,7 +15,7 @@
 //   reaches the extension host too: LL_VSCODE_GREP filters tests and
 //   LL_VSCODE_SUITE=bench runs the latency bench instead (test/vscode/index.ts).
 // Screenshots the suite asks for land in test-output/vscode/.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,6 +50,8 @@ for (const [file, hint] of [
 const resultsFile = process.env.LL_RESULTS_FILE ?? join(mkdtempSync(join(tmpdir(), 'll-results-')), 'vscode.json');
 rmSync(resultsFile, { force: true });
 mkdirSync(outputDir, { recursive: true });
+// The suite waits for its screenshots to appear: an old one must not answer for a new one.
+for (const name of readdirSync(outputDir)) if (name.endsWith('.png')) rmSync(join(outputDir, name));
 
 // The tests edit and create files: they get a copy of the fixtures, never the originals.
 const workspace = mkdtempSync(join(tmpdir(), 'll-workspace-'));
@@ -70,6 +72,8 @@ const server = await startCodeServer({
     'security.workspace.trust.enabled': false,
     'window.restoreWindows': 'none',
     'chat.disableAIFeatures': true,
+    'git.enabled': false,
+    'github.gitAuthentication': false,
   },
   log: openSync(join(outputDir, 'code-server.log'), 'w'),
 });
