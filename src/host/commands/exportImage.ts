@@ -8,7 +8,7 @@ import type { ApiEvents } from '../api';
 import type { Preview } from '../preview';
 import type { PreviewManager } from '../previewManager';
 import { saveTarget } from './saveTarget';
-import { NO_DOCUMENT, commandOptions, targetDocument } from './target';
+import { commandOptions, requireDocument } from './target';
 
 /** How long a preview opened for the export may take to draw its first scene. */
 export const FIRST_RENDER_TIMEOUT_MS = 30_000;
@@ -30,11 +30,8 @@ function firstRender(events: ApiEvents, preview: Preview): Promise<void> {
 
 export async function exportImage(manager: PreviewManager, events: ApiEvents, arg: unknown): Promise<vscode.Uri | undefined> {
   const options = commandOptions(arg);
-  const document = targetDocument(arg, manager);
-  if (!document) {
-    void vscode.window.showWarningMessage(NO_DOCUMENT);
-    return undefined;
-  }
+  const document = requireDocument(arg, manager);
+  if (!document) return undefined;
   const target = await saveTarget(options, document, '.png', { PNG: ['png'] });
   if (!target) return undefined;
   try {

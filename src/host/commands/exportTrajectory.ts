@@ -11,17 +11,14 @@ import { flatSettings } from '../settingsLayers';
 import { toJson } from '../../cli/args';
 import { trajectoryCsv } from '../trajectoryFormat';
 import { saveTarget } from './saveTarget';
-import { NO_DOCUMENT, commandOptions, documentText, targetDocument } from './target';
+import { commandOptions, documentText, requireDocument } from './target';
 
 type Format = 'csv' | 'json';
 
 export async function exportTrajectory(configuration: Configuration, manager: PreviewManager, arg: unknown): Promise<vscode.Uri | undefined> {
   const options = commandOptions(arg);
-  const document = targetDocument(arg, manager);
-  if (!document) {
-    void vscode.window.showWarningMessage(NO_DOCUMENT);
-    return undefined;
-  }
+  const document = requireDocument(arg, manager);
+  if (!document) return undefined;
   if (options.format !== undefined && options.format !== 'csv' && options.format !== 'json') {
     void vscode.window.showErrorMessage(`Loss Landscape: unknown format ${JSON.stringify(options.format)}; expected csv or json.`);
     return undefined;

@@ -8,6 +8,8 @@ import type { PreviewManager } from '../previewManager';
 
 export type Options = Record<string, unknown>;
 
+const NO_DOCUMENT = 'Loss Landscape: open a .loss file (or its preview) first.';
+
 /** The options object of a command's first argument ({} for a Uri or nothing). */
 export function commandOptions(arg: unknown): Options {
   return typeof arg === 'object' && arg !== null && !(arg instanceof vscode.Uri) ? (arg as Options) : {};
@@ -31,8 +33,13 @@ export function targetDocument(arg: unknown, manager: PreviewManager): vscode.Ur
   return optionalUri(commandOptions(arg), 'document') ?? activeLossEditor()?.document.uri ?? manager.activePreview()?.document;
 }
 
+/** The target document, or undefined after telling the user to open one. */
+export function requireDocument(arg: unknown, manager: PreviewManager): vscode.Uri | undefined {
+  const document = targetDocument(arg, manager);
+  if (!document) void vscode.window.showWarningMessage(NO_DOCUMENT);
+  return document;
+}
+
 export async function documentText(document: vscode.Uri): Promise<string> {
   return (await vscode.workspace.openTextDocument(document)).getText();
 }
-
-export const NO_DOCUMENT = 'Loss Landscape: open a .loss file (or its preview) first.';
