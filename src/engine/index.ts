@@ -5,8 +5,6 @@ export { compile } from '../language/compile';
 export type { Loss, LossFile } from '../language/compile';
 export type { Domain } from '../shared/protocol';
 export { learningRates, type LearningRates, type ScheduleSettings } from './schedule';
-export { createOptimizer, type Optimizer } from './optimizers';
-export { GaussianStream } from './random';
 export { sampleSurface, type SampledSurface } from './surface';
 export { resolveDomain, resolveStarts, simulateLoss, type Run } from './runs';
 export { EngineInputError, simulate, type SimulationResult } from './simulate';

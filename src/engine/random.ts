@@ -77,3 +77,11 @@ export class GaussianStream {
     return r * Math.cos(theta);
   }
 }
+
+/** The first `count` deviates of a stream, each multiplied by `sigma`: x then y for each step in turn. */
+export function gaussianNoise(seed: number, stream: number, count: number, sigma: number): Float64Array {
+  const z = new GaussianStream(seed, stream);
+  const out = new Float64Array(count);
+  for (let i = 0; i < count; i++) out[i] = sigma * z.nextGaussian();
+  return out;
+}
