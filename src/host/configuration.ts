@@ -17,8 +17,12 @@ export class Configuration implements vscode.Disposable {
 
   constructor(private readonly warn: (problem: SettingProblem, text: string) => void) {
     this.listener = vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration(CONFIGURATION_PREFIX)) this.changed.fire();
+      if (!e.affectsConfiguration(CONFIGURATION_PREFIX)) return;
+      // Warn now, not only when a preview or command next reads the settings.
+      this.resolve(undefined);
+      this.changed.fire();
     });
+    this.resolve(undefined);
   }
 
   /** The settings for a document (or none): defaults < settings < the file's `@set` values. */
