@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { parseViewState, type ViewState } from '../shared/protocol';
 import type { ApiEvents, PreviewInfo } from './api';
 import type { Configuration } from './configuration';
-import { VIEW_TYPE } from './ids';
+import { LANGUAGE_ID, VIEW_TYPE } from './ids';
 import { Preview, previewResourceRoots } from './preview';
 import { documentForRevivedPanel, previewTitle } from './previewIdentity';
 
@@ -49,7 +49,9 @@ export class PreviewManager implements vscode.WebviewPanelSerializer, vscode.Dis
 
   async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
     const taken = new Set(this.previews.keys());
-    const uri = documentForRevivedPanel(panel.title, this.recorded(), taken);
+    // The recorded documents first; then any open `.loss` document with the panel's title.
+    const open = vscode.workspace.textDocuments.filter((d) => d.languageId === LANGUAGE_ID).map((d) => d.uri.toString());
+    const uri = documentForRevivedPanel(panel.title, [...this.recorded(), ...open], taken);
     if (!uri) {
       this.options.log.warn(`could not tell which document the restored panel '${panel.title}' showed; closing it`);
       panel.dispose();
