@@ -14,7 +14,8 @@ const KINDS: Record<ItemKind, vscode.CompletionItemKind> = {
 };
 
 export class LossCompletions implements vscode.CompletionItemProvider {
-  static readonly triggerCharacters = ['@', '.', ' ', '='];
+  // Directives after '@', setting keys after 'schedule.' and the like; words trigger the rest as usual.
+  static readonly triggerCharacters = ['@', '.'];
 
   provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] {
     const prefix = document.lineAt(position.line).text.slice(0, position.character);
