@@ -2,7 +2,7 @@
 // optimizer runs of a .loss file, exactly as the preview animates them.
 
 import { EngineInputError, simulate } from '../engine/simulate';
-import { trajectoryCsv } from '../host/trajectoryFormat';
+import { simulationCsv } from '../engine/csv';
 import {
   EXIT_FILE_ERRORS,
   EXIT_OK,
@@ -61,7 +61,7 @@ failure), 1 the file has errors (printed on stderr), 2 bad usage or an invalid s
       if (e.diagnostics.length === 0) process.stderr.write(`${file}: error: ${e.message}\n`);
       return EXIT_FILE_ERRORS;
     }
-    process.stdout.write(format === 'json' ? toJson(result) + '\n' : trajectoryCsv(result));
+    process.stdout.write(format === 'json' ? toJson(result) + '\n' : simulationCsv(result));
     return EXIT_OK;
   },
 };

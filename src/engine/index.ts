@@ -8,3 +8,4 @@ export { learningRates, type LearningRates, type ScheduleSettings } from './sche
 export { sampleSurface, type SampledSurface } from './surface';
 export { resolveDomain, resolveStarts, simulateLoss, type Run } from './runs';
 export { EngineInputError, simulate, type SimulationResult } from './simulate';
+export { simulationCsv } from './csv';
