@@ -4,12 +4,11 @@
 // Returns the written file's Uri.
 
 import * as vscode from 'vscode';
-import { simulate } from '../../engine';
+import { simulate, simulationCsv } from '../../engine';
 import type { Configuration } from '../configuration';
 import type { PreviewManager } from '../previewManager';
 import { flatSettings } from '../settingsLayers';
 import { toJson } from '../../cli/args';
-import { trajectoryCsv } from '../trajectoryFormat';
 import { saveTarget } from './saveTarget';
 import { commandOptions, documentText, requireDocument } from './target';
 
@@ -31,7 +30,7 @@ export async function exportTrajectory(configuration: Configuration, manager: Pr
     // The user's settings, validated; the engine applies the file's `@set` lines on top.
     const result = simulate(await documentText(document), flatSettings(configuration.resolve(document)));
     // The same text as `loss-landscape simulate --format json|csv` prints.
-    text = format === 'csv' ? trajectoryCsv(result) : toJson(result) + '\n';
+    text = format === 'csv' ? simulationCsv(result) : toJson(result) + '\n';
   } catch (e) {
     void vscode.window.showErrorMessage(`Loss Landscape: cannot export the trajectory: ${(e as Error).message}`);
     return undefined;

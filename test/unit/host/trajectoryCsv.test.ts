@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { trajectoryCsv } from '../../../src/host/trajectoryFormat';
+import { simulationCsv } from '../../../src/engine';
 
-describe('trajectory CSV', () => {
+describe('exported trajectory CSV (the engine\'s simulationCsv)', () => {
   it('one row per point with the run in the first column; labels with commas quoted; non-finite numbers spelt out', () => {
-    const csv = trajectoryCsv({
+    const csv = simulationCsv({
       params: ['x', 'y'],
       runs: [
         {
