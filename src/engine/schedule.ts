@@ -24,8 +24,10 @@
 //   the recursive form, because a training loop sees what step() produces:
 //     η(0) = η_max,
 //     η(t) = (1 + cos(π·t/T_max)) / (1 + cos(π·(t−1)/T_max))·(η(t−1) − η_min) + η_min.
-//   (PyTorch's extra branch for t = T_max + 1 + 2k·T_max is never reached:
-//   we only evaluate t ≤ T_max.)
+//   Past T_max (only `learningRates` with count > steps + 1 goes there) it
+//   continues as PyTorch's does, rising again: at t = T_max + 1 + 2k·T_max,
+//   where the ratio above would divide by zero, PyTorch instead adds
+//   (η_max − η_min)·(1 − cos(π/T_max))/2, and so do we.
 // step — PyTorch's StepLR: η_max·gamma^floor(t/stepSize), computed as StepLR
 //   does, by multiplying the previous rate by gamma every stepSize steps.
 // constant — η_max.
@@ -61,12 +63,13 @@ export function learningRates(schedule: ScheduleSettings, steps: number, count: 
       break;
     case 'cosine':
       for (let t = 0; t < count; t++) {
-        lr[t] =
-          t === 0
-            ? etaMax
-            : ((1 + Math.cos((Math.PI * t) / steps)) / (1 + Math.cos((Math.PI * (t - 1)) / steps))) *
-                (lr[t - 1] - etaMin) +
-              etaMin;
+        if (t === 0) lr[t] = etaMax;
+        else if ((t - 1 - steps) % (2 * steps) === 0) lr[t] = lr[t - 1] + ((etaMax - etaMin) * (1 - Math.cos(Math.PI / steps))) / 2;
+        else {
+          lr[t] =
+            ((1 + Math.cos((Math.PI * t) / steps)) / (1 + Math.cos((Math.PI * (t - 1)) / steps))) * (lr[t - 1] - etaMin) +
+            etaMin;
+        }
       }
       break;
     case 'sgdr':
