@@ -107,7 +107,12 @@ function sgdr(s: ScheduleSettings, lr: Float64Array, restarts: number[]): void {
  * T_i = round(T_0·T_mult^i), rounded half up. Exact for integer T_mult (the
  * product is an integer below 2^53), where it equals PyTorch's repeated
  * `T_i = T_i * T_mult`; an overflow to Infinity simply ends the schedule.
+ * A decimal T_mult is not exact in binary: 50·1.15 is 57.49999999999999, not
+ * 57.5. The relative nudge of 1e-12 makes such halves round up as written
+ * (checked against exact fractions for every t0 ≤ 200, T_mult = 1.001..3
+ * by 0.001 and i ≤ 6); it is far below any gap between real products.
  */
 function cycleLength(s: ScheduleSettings, cycle: number): number {
-  return Math.floor(s.t0 * s.tMult ** cycle + 0.5);
+  const length = s.t0 * s.tMult ** cycle;
+  return Math.floor(length + 0.5 + length * 1e-12);
 }

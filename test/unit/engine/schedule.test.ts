@@ -51,6 +51,15 @@ describe('schedules', () => {
       assert.deepEqual(learningRates(t, 20).restarts, [2, 5, 8, 12, 17]);
     });
 
+    it('rounds a decimal T_mult as written although binary floating point misses the half', () => {
+      // 50·1.15 = 57.5 → 58 (in float64 the product is 57.49999999999999); then 50·1.3225 = 66.125 → 66.
+      const s = schedule({ 'schedule.t0': 50, 'schedule.tMult': 1.15 });
+      assert.deepEqual(learningRates(s, 200).restarts, [50, 108, 174]);
+      // 50·1.7² = 144.5 → 145 (float64: 144.49999999999997).
+      const t = schedule({ 'schedule.t0': 50, 'schedule.tMult': 1.7 });
+      assert.deepEqual(learningRates(t, 300).restarts, [50, 135, 280]);
+    });
+
     it('uses T_cur/T_i of the rounded cycle length inside a float-T_mult cycle', () => {
       const s = schedule({ 'schedule.etaMax': 1, 'schedule.t0': 5, 'schedule.tMult': 1.5 });
       const { lr } = learningRates(s, 14);
