@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { learningRates } from '../../../src/engine/schedule';
 import { resolveSettings } from '../../../src/settings/settings';
 import { assertClose } from './close';
@@ -138,6 +139,39 @@ describe('schedules', () => {
       const { lr, restarts } = learningRates(s, 100001);
       assert.deepEqual(restarts, [100000]);
       assert.equal(lr[100000], s.etaMax);
+    });
+
+    it('equals PyTorch CosineAnnealingWarmRestarts stepped once per update, for integer tMult', () => {
+      // PyTorch's step(): T_cur += 1; if T_cur >= T_i: T_cur -= T_i, T_i *= T_mult;
+      // get_lr(): eta_min + (base_lr - eta_min) * (1 + cos(pi * T_cur / T_i)) / 2.
+      function torchRates(t0: number, tMult: number, etaMax: number, etaMin: number, count: number): number[] {
+        const out: number[] = [];
+        let tCur = 0;
+        let tI = t0;
+        for (let t = 0; t < count; t++) {
+          out.push(etaMin + ((etaMax - etaMin) * (1 + Math.cos((Math.PI * tCur) / tI))) / 2);
+          tCur += 1;
+          if (tCur >= tI) {
+            tCur -= tI;
+            tI *= tMult;
+          }
+        }
+        return out;
+      }
+      fc.assert(
+        fc.property(
+          fc.integer({ min: 1, max: 60 }),
+          fc.integer({ min: 1, max: 4 }),
+          fc.double({ min: 1e-6, max: 10, noNaN: true }),
+          fc.double({ min: 0, max: 1e-3, noNaN: true }),
+          fc.integer({ min: 1, max: 600 }),
+          (t0, tMult, etaMax, etaMin, count) => {
+            const s = schedule({ 'schedule.t0': t0, 'schedule.tMult': tMult, 'schedule.etaMax': etaMax, 'schedule.etaMin': etaMin });
+            assert.deepEqual(Array.from(learningRates(s, count).lr), torchRates(t0, tMult, etaMax, etaMin, count));
+          },
+        ),
+        { numRuns: 300 },
+      );
     });
 
     it('is a pure function of t: a longer run has the same rates on the shared steps', () => {
