@@ -2,12 +2,11 @@
 // source as esbuild.mjs bundles it, so the test needs no prior build.
 
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import * as esbuild from 'esbuild';
 import { CANCELLED, SurfaceSampler } from '../../../src/host/surfaceSampler';
 import type { Surface } from '../../../src/shared/protocol';
+import { extensionWithWorker } from './workerBundle';
 
 describe('surface sampler (worker thread)', function () {
   this.timeout(60_000);
@@ -16,17 +15,8 @@ describe('surface sampler (worker thread)', function () {
   let sampler: SurfaceSampler;
 
   before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'll-worker-'));
-    workerPath = join(dir, 'surfaceWorker.js');
-    await esbuild.build({
-      entryPoints: [join(__dirname, '..', '..', '..', 'src', 'host', 'surfaceWorker.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      outfile: workerPath,
-      logLevel: 'error',
-    });
+    dir = await extensionWithWorker();
+    workerPath = join(dir, 'dist', 'surfaceWorker.js');
   });
   beforeEach(() => (sampler = new SurfaceSampler(workerPath)));
   afterEach(() => sampler.dispose());
