@@ -40,7 +40,13 @@ export class Graph {
       const c = this.nodes[args[0]].value;
       return c !== 0 && c === c ? args[1] : args[2];
     }
-    if (op === 'pow' && this.isConst(args[1]) && this.nodes[args[1]].value === 2) return this.apply('square', [args[0]]);
+    if (op === 'pow' && this.isConst(args[1])) {
+      // Small integer powers as products: Math.pow is a slow call, and these are the commonest exponents.
+      const n = this.nodes[args[1]].value;
+      if (n === 2) return this.apply('square', [args[0]]);
+      if (n === 3) return this.apply('mul', [this.apply('square', [args[0]]), args[0]]);
+      if (n === 4) return this.apply('square', [this.apply('square', [args[0]])]);
+    }
     return this.intern(`${op}(${args.join(',')})`, { op, args, value: NaN });
   }
 
