@@ -59,6 +59,8 @@ export interface CompileResult {
 export const MAX_SOURCE_LENGTH = 1 << 20;
 /** Operations after inlining user functions; more is reported, not attempted (compiling keeps well under a second). */
 export const MAX_NODES = 30_000;
+/** Known names compared, summed over all "did you mean" hints of a file; past it, unknown names get no hint. */
+const HINT_BUDGET = 200_000;
 /** Steps of lowering (inlining can multiply work even when hash-consing keeps the graph small). */
 const MAX_WORK = 4_000_000;
 
@@ -99,6 +101,7 @@ class Checker {
   private readonly graph = new Graph(MAX_NODES);
   private readonly memo = new Map<string, number>();
   private work = 0;
+  private hintBudget = HINT_BUDGET;
   compiled: Loss | undefined;
 
   constructor(
@@ -123,8 +126,9 @@ class Checker {
       else if (s.kind === 'start') this.readStart(s);
       else if (s.kind === 'set') this.readSet(s);
     }
-    this.describeDefinitions();
+    // The loss first, so that the operation limit is spent on it before on constants shown on hover.
     if (loss) this.compileLoss(loss);
+    this.describeDefinitions();
   }
 
   // ---- @params ----
@@ -275,6 +279,12 @@ class Checker {
 
   private unknownName(name: string, at: { start: number; end: number }, locals: ReadonlySet<string> | null, called: boolean): void {
     if (this.brokenNames.has(name)) return;
+    // A hint costs a pass over every known name; a file with very many unknown names gets hints until the budget is spent.
+    this.hintBudget -= this.defs.size + BUILTIN_BY_NAME.size;
+    if (this.hintBudget < 0) {
+      this.problems.error(at.start, at.end, `unknown ${called ? 'function' : 'name'} '${quote(name)}'`);
+      return;
+    }
     const values = new Set<string>([...(locals ?? []), ...this.paramNames, ...CONSTANT_BY_NAME.keys()]);
     const functions = new Set<string>(BUILTIN_BY_NAME.keys());
     for (const [n, d] of this.defs) (d.params ? functions : values).add(n);
@@ -311,7 +321,7 @@ class Checker {
         if (s === 'open') {
           const from = path.findIndex((p) => p.name === next);
           const cycle = path.slice(from).map((p) => p.name);
-          const text = [...cycle, next].join(' → ');
+          const text = cycle.length <= 8 ? [...cycle, next].join(' → ') : `${cycle.slice(0, 3).join(' → ')} → … → ${cycle[cycle.length - 1]} → ${next} (${cycle.length} definitions)`;
           for (const member of cycle) {
             const d = this.defs.get(member) as DefineStatement;
             this.problems.error(d.name.start, d.name.end, cycle.length === 1 ? `'${next}' is defined in terms of itself (${text})` : `cyclic definition: ${text}`);
@@ -474,10 +484,8 @@ class Checker {
 
   /** A directive's number: a constant expression (`pi/2` is fine), finite. */
   private constantValue(e: Expr, what: string): number | null {
-    if (!this.resolve(e, null, new Set())) return null;
     const deps = new Set<string>();
-    this.resolve(e, null, deps);
-    if ([...deps].some((d) => this.broken.has(d))) return null;
+    if (!this.resolve(e, null, deps) || [...deps].some((d) => this.broken.has(d))) return null;
     const id = this.lower(e, null);
     if (id === null) return null;
     if (!this.graph.isConst(id)) {

@@ -110,6 +110,18 @@ describe('language safety: size and depth', function () {
     const r = compile(['f0(u) = u', ...lines, 'loss = f40(x) + y'].join('\n'));
     assert.equal(r.loss?.value(1, 0), 2 ** 40);
   });
+  it('a cycle through 50 000 definitions: short messages naming its ends', () => {
+    const lines = Array.from({ length: 50_000 }, (_, i) => `a${i} = a${(i + 1) % 50_000} + 1`);
+    const r = compile(lines.join('\n') + '\nloss = a0 + x + y');
+    assert.equal(r.diagnostics.length, 50_000);
+    assert.equal(r.diagnostics[0].message, 'cyclic definition: a0 → a1 → a2 → … → a49999 → a0 (50000 definitions)');
+  });
+  it('50 000 unknown names: all reported, hints while they are cheap', () => {
+    const r = compile(Array.from({ length: 50_000 }, (_, i) => `a${i} = q${i}`).join('\n') + '\nx + y');
+    assert.equal(r.diagnostics.length, 50_000);
+    assert.equal(r.diagnostics[0].message, "unknown name 'q0'; did you mean 'a0'?");
+    assert.equal(r.diagnostics[49_999].message, "unknown name 'q49999'");
+  });
   it('input over 1 MB: one diagnostic', () => {
     assert.deepEqual(problems('x'.repeat(2 << 20)), ['error 0:0-0:0 the file is too large (2097152 characters; the limit is 1048576)']);
   });
