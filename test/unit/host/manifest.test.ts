@@ -28,7 +28,9 @@ describe('package.json contributes', () => {
         assert.deepEqual(p.default, spec.default);
         assert.equal(p.markdownDescription, spec.description);
         for (const [field, value] of Object.entries(spec.schema)) assert.deepEqual(p[field], value, field);
-        const allowed = new Set(['default', 'markdownDescription', 'order', ...Object.keys(spec.schema)]);
+        // Per folder and per language (`"[loss]": {...}`), as configuration.ts reads them.
+        assert.equal(p.scope, 'language-overridable');
+        const allowed = new Set(['default', 'markdownDescription', 'order', 'scope', ...Object.keys(spec.schema)]);
         assert.deepEqual(Object.keys(p).filter((k) => !allowed.has(k)), []);
       });
     }
