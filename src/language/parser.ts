@@ -128,7 +128,7 @@ class Parser {
       if (!this.isOp(')')) {
         for (;;) {
           const p = this.peek();
-          if (p.kind !== 'name') this.fail(p.start, p.end, `expected a parameter name but found ${describe(p)}`);
+          if (p.kind !== 'name') this.failHere(`expected a parameter name but found ${describe(p)}`);
           this.pos++;
           params.push({ name: p.text, start: p.start, end: p.end });
           if (this.isOp(',')) {
@@ -140,8 +140,8 @@ class Parser {
       }
       if (!this.isOp(')')) {
         const t = this.peek();
-        if (t.kind === 'newline' || t.kind === 'eof' || (t.kind === 'op' && t.text === '=')) this.fail(open.start, open.end, "'(' is never closed");
-        this.fail(t.start, t.end, `expected ',' or ')' but found ${describe(t)}`);
+        if (t.kind === 'newline' || t.kind === 'eof') this.fail(open.start, open.end, "'(' is never closed");
+        this.failHere(`expected ',' or ')' but found ${describe(t)}`);
       }
       this.pos++;
     }
@@ -176,7 +176,7 @@ class Parser {
         const names: Ident[] = [];
         for (;;) {
           const t = this.peek();
-          if (t.kind !== 'name') this.fail(t.start, t.end, `expected a parameter name but found ${describe(t)} (write @params w, b)`);
+          if (t.kind !== 'name') this.failHere(`expected a parameter name but found ${describe(t)} (write @params w, b)`);
           this.pos++;
           names.push({ name: t.text, start: t.start, end: t.end });
           this.defining.push(t.text);
@@ -191,7 +191,7 @@ class Parser {
         const ranges: { name: Ident; min: Expr; max: Expr }[] = [];
         for (;;) {
           const t = this.peek();
-          if (t.kind !== 'name') this.fail(t.start, t.end, `expected a parameter name but found ${describe(t)} (write @domain x: [-2, 2], y: [-1, 3])`);
+          if (t.kind !== 'name') this.failHere(`expected a parameter name but found ${describe(t)} (write @domain x: [-2, 2], y: [-1, 3])`);
           this.pos++;
           this.expectOp(':', 'after the parameter name (write @domain x: [-2, 2], y: [-1, 3])');
           this.expectOp('[', 'before the range (write @domain x: [-2, 2], y: [-1, 3])');
@@ -386,8 +386,7 @@ class Parser {
 
   private enter(): void {
     if (++this.depth > MAX_DEPTH) {
-      const t = this.peek();
-      this.fail(t.start, t.end, `expression is nested too deeply (more than ${MAX_DEPTH} levels of parentheses, signs or powers)`);
+      this.failHere(`expression is nested too deeply (more than ${MAX_DEPTH} levels of parentheses, signs or powers)`);
     }
   }
 
@@ -415,7 +414,15 @@ class Parser {
       return;
     }
     if (t.kind === 'error') this.fail(t.start, t.end, t.message as string);
-    this.fail(t.start, t.end, `expected '${op}' ${where} but found ${describe(t)}`);
+    this.failHere(`expected '${op}' ${where} but found ${describe(t)}`);
+  }
+
+  /** Reports a problem at the current token; the end of a line is shown on the last token before it. */
+  private failHere(message: string): never {
+    const t = this.tokens[this.pos];
+    const prev = this.tokens[this.pos - 1];
+    if ((t.kind === 'newline' || t.kind === 'eof') && prev && prev.kind !== 'newline') this.fail(prev.start, prev.end, message);
+    this.fail(t.start, t.end, message);
   }
 
   private fail(start: number, end: number, message: string, fixes?: string[]): never {

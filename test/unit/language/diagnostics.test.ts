@@ -115,6 +115,12 @@ describe('language diagnostics: directives', () => {
     expectProblems('@params w, w\nw', ["error 0:11-0:12 the two parameters must have different names, but both are 'w'"]);
     expectProblems('@params w, b\n@params u, v\nw + b', ['error 1:0-1:12 @params is already given on line 1']);
   });
+  it('a directive cut short points at the directive', () => {
+    expectProblems('@domain\nx + y', ['error 0:0-0:7 expected a parameter name but found the end of the line (write @domain x: [-2, 2], y: [-1, 3])']);
+    expectProblems('@params\nx + y', ['error 0:0-0:7 expected a parameter name but found the end of the line (write @params w, b)']);
+    expectProblems('@start\nx + y', ["error 0:0-0:6 expected an expression after '@start'"]);
+    expectProblems('f(u = u\nx + y', ["error 0:4-0:5 expected ',' or ')' but found '='"]);
+  });
   it('@domain', () => {
     expectProblems('@domain z: [0, 1], y: [0, 1]\nx + y', ["error 0:8-0:9 'z' is not a parameter (the parameters are x and y)"]);
     expectProblems('@domain x: [1, 0], y: [0, 1]\nx + y', ["error 0:12-0:16 the range of 'x' is empty: 1 is not less than 0"]);
