@@ -23,7 +23,7 @@ import type { Configuration } from './configuration';
 import { checkCompiled, extraRun, planScene, sceneMessage, type FileError, type ScenePlan } from './scene';
 import { startInsertion } from './startLine';
 import { CANCELLED, SurfaceSampler } from './surfaceSampler';
-import { previewTitle } from './previewIdentity';
+import { documentName, previewTitle } from './previewIdentity';
 
 /** Edits and settings changes closer together than this make one update. */
 export const PREVIEW_DEBOUNCE_MS = 200;
@@ -136,7 +136,7 @@ export class Preview implements vscode.Disposable {
       const surface = await this.sampler.sample(source, plan.domain, settings.surface.resolution);
       if (surface === CANCELLED || stale()) return;
       this.current = plan;
-      const scene = sceneMessage(revision, previewTitle(this.key), plan, surface);
+      const scene = sceneMessage(revision, documentName(this.key), plan, surface);
       this.lastScene = scene;
       this.lastError = undefined;
       this.post(scene);

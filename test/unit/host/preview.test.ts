@@ -117,6 +117,7 @@ describe('preview (host side, fake vscode)', function () {
     await until(() => scenes().length === 1, 'the first scene');
     assert.deepEqual(setup.posted[0], { type: 'init', state: restored });
     const scene = scenes()[0];
+    assert.equal(scene.title, 'bowl.loss');
     assert.equal(scene.surface.resolution, 16);
     assert.deepEqual(scene.domain, { x: [-2, 2], y: [-2, 2] });
     // One run from the @start line plus the default compared schedule (constant).
