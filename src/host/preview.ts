@@ -230,7 +230,7 @@ export class Preview implements vscode.Disposable {
     const edit = new vscode.WorkspaceEdit();
     edit.insert(this.document, new vscode.Position(at.line, at.character), at.text);
     if (!(await vscode.workspace.applyEdit(edit))) {
-      void vscode.window.showWarningMessage(`Loss Landscape: could not add the start point to ${previewTitle(this.key)}.`);
+      void vscode.window.showWarningMessage(`Loss Landscape: could not add the start point to ${documentName(this.key)}.`);
     }
   }
 
