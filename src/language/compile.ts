@@ -102,6 +102,8 @@ class Checker {
   private readonly memo = new Map<string, number>();
   private work = 0;
   private hintBudget = HINT_BUDGET;
+  /** The line of the last `@set` of each key: that one wins. */
+  private readonly lastSetLine = new Map<string, number>();
   compiled: Loss | undefined;
 
   constructor(
@@ -121,6 +123,7 @@ class Checker {
     }
     this.findCycles();
     const loss = this.findLoss();
+    for (const s of this.statements) if (s.kind === 'set') this.lastSetLine.set(s.key.name, s.line);
     for (const s of this.statements) {
       if (s.kind === 'domain') this.readDomain(s);
       else if (s.kind === 'start') this.readStart(s);
@@ -550,6 +553,8 @@ class Checker {
   private readSet(s: SetDirective): void {
     const key = s.key.name;
     this.file.setLines.push({ key, line: s.line });
+    const last = this.lastSetLine.get(key) as number;
+    if (last !== s.line) this.problems.warning(s.key.start, s.key.end, `'${key}' is set again on line ${last + 1}, which wins`);
     const prefix = CONFIGURATION_PREFIX + '.';
     if (key.startsWith(prefix) && settingSpec(key.slice(prefix.length))) {
       const short = key.slice(prefix.length);

@@ -163,6 +163,10 @@ describe('language diagnostics: warnings', () => {
     expectProblems('(1/2)x + y', []);
     expectProblems('1/(2x) + y', []);
   });
+  it('a setting set twice: the earlier line has no effect', () => {
+    expectProblems('@set schedule.t0 = 10\n@set schedule.t0 = 20\nx + y', ["warning 0:5-0:16 'schedule.t0' is set again on line 2, which wins"]);
+    assert.deepEqual(compile('@set schedule.t0 = 10\n@set schedule.t0 = 20\nx + y').file.settings, { 'schedule.t0': 20 });
+  });
   it('an expression that is not the loss', () => {
     expectProblems('x + 1\nloss = x*y', ['warning 0:0-0:5 this expression is not the loss and has no effect (the loss is on line 2)']);
   });
