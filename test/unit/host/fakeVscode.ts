@@ -67,6 +67,9 @@ export const state = {
   appliedEdits: [] as WorkspaceEdit[],
   warnings: [] as string[],
   changes: new EventEmitter<{ document: FakeDocument; contentChanges: unknown[] }>(),
+  /** What `getConfiguration('lossLandscape').inspect(key)` returns, by key. */
+  inspections: {} as Record<string, Record<string, unknown>>,
+  configurationChanges: new EventEmitter<{ affectsConfiguration(section: string): boolean }>(),
 };
 
 export function fakeDocument(uri: Uri, text: string): FakeDocument {
@@ -90,6 +93,10 @@ export const workspace = {
     if (!doc) throw new Error(`no document ${uri.toString()}`);
     return doc;
   },
+  getConfiguration(section: string) {
+    return { inspect: (key: string) => state.inspections[`${section}.${key}`] };
+  },
+  onDidChangeConfiguration: state.configurationChanges.event,
   async applyEdit(edit: WorkspaceEdit) {
     state.appliedEdits.push(edit);
     return true;
