@@ -206,6 +206,13 @@ export async function runLanguageBench(): Promise<void> {
   }
   console.log('\nlanguage: compiled loss, time per point (math.js computes the value alone)');
   console.table(rows);
+
+  // What each edit costs: the whole compile, from text to the two compiled functions.
+  const edits = new Bench({ time: 400, warmup: true });
+  for (const c of CASES) edits.add(c.name, () => compile(c.source));
+  await edits.run();
+  console.log('language: compile per edit (text → diagnostics and compiled value+gradient)');
+  console.table(edits.tasks.map((t) => ({ source: t.name, 'mean µs': (meanMs(t) * 1000).toFixed(0) })));
 }
 
 if (require.main === module) {
