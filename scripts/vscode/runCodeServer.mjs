@@ -15,7 +15,7 @@
 //   reaches the extension host too: LL_VSCODE_GREP filters tests and
 //   LL_VSCODE_SUITE=bench runs the latency bench instead (test/vscode/index.ts).
 // Screenshots the suite asks for land in test-output/vscode/.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,10 +57,20 @@ for (const name of readdirSync(outputDir)) if (name.endsWith('.png')) rmSync(joi
 const workspace = mkdtempSync(join(tmpdir(), 'll-workspace-'));
 cpSync(join(root, 'test', 'vscode', 'workspace'), workspace, { recursive: true });
 
+// The workbench runs extension tests only in an extension-development window.
+// With a VSIX under test, the extension under development is an empty one, so
+// that the installed package, not this folder, is what the tests exercise.
+let developmentPath = root;
+if (vsix) {
+  developmentPath = mkdtempSync(join(tmpdir(), 'll-test-runner-'));
+  const manifest = { name: 'vsix-test-runner', publisher: 'loss-landscape-tests', version: '0.0.0', engines: { vscode: '*' } };
+  writeFileSync(join(developmentPath, 'package.json'), JSON.stringify(manifest));
+}
+
 const server = await startCodeServer({
   smokeTestDriver: true,
   vsix,
-  env: { LL_RESULTS_FILE: resultsFile, LL_SCREENSHOT_DIR: outputDir },
+  env: { LL_RESULTS_FILE: resultsFile, LL_SCREENSHOT_DIR: outputDir, LL_EXTENSION_UNDER_TEST: vsix ? 'vsix' : 'source' },
   // Nothing but the test's own editors: no welcome page, tips or update prompts.
   settings: {
     'workbench.startupEditor': 'none',
@@ -118,8 +128,7 @@ try {
 
   const remote = (path) => `vscode-remote://127.0.0.1:${server.port}${path}`;
   const payload = [
-    // Installed from a VSIX, the extension must not also load from the source folder.
-    ...(vsix ? [] : [['extensionDevelopmentPath', remote(root)]]),
+    ['extensionDevelopmentPath', remote(developmentPath)],
     ['extensionTestsPath', remote(testsPath)],
   ];
   const url = `${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
@@ -141,6 +150,7 @@ try {
   await browser?.close();
   await server.stop();
   rmSync(workspace, { recursive: true, force: true });
+  if (vsix) rmSync(developmentPath, { recursive: true, force: true });
 }
 
 if (!existsSync(resultsFile)) {
