@@ -22,7 +22,7 @@ export interface CompiledFunctions {
 
 export function generateSource(graph: Graph, output: number): string {
   const nodes = graph.nodes;
-  const live = liveNodes(graph, output);
+  const live = graph.reachableFrom(output);
   const liveCount = live.reduce((n, l) => n + (l ? 1 : 0), 0);
   const inArrays = liveCount > LOCALS_LIMIT;
 
@@ -110,14 +110,4 @@ export function generateSource(graph: Graph, output: number): string {
 
 export function compileSource(source: string): CompiledFunctions {
   return new Function(source)() as CompiledFunctions;
-}
-
-/** Nodes the output depends on, found by one pass downwards (arguments always precede their users). */
-function liveNodes(graph: Graph, output: number): boolean[] {
-  const live = graph.nodes.map(() => false);
-  live[output] = true;
-  for (let i = output; i >= 0; i--) {
-    if (live[i]) for (const a of graph.nodes[i].args) live[a] = true;
-  }
-  return live;
 }

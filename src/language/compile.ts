@@ -10,9 +10,8 @@ import type { Call, DefineStatement, DomainDirective, Expr, Ident, SetDirective,
 import { BUILTIN_BY_NAME, CONSTANT_BY_NAME } from './builtins';
 import { compileSource, generateSource } from './codegen';
 import { type Diagnostic, lineOf, lineStarts, ProblemList, toDiagnostics } from './diagnostics';
-import { Graph } from './graph';
 import { lex } from './lexer';
-import type { OpName } from './ops';
+import { Lowering, MAX_NODES } from './lower';
 import { parse } from './parser';
 import { closestNames, splitIntoNames } from './suggest';
 import { checkSetting, parseSettingValue, SETTING_KEYS, settingSpec, CONFIGURATION_PREFIX } from '../settings/settings';
@@ -57,12 +56,8 @@ export interface CompileResult {
 
 /** 1 MiB of UTF-16 code units. */
 export const MAX_SOURCE_LENGTH = 1 << 20;
-/** Operations after inlining user functions; more is reported, not attempted (compiling keeps well under a second). */
-export const MAX_NODES = 30_000;
 /** Known names compared, summed over all "did you mean" hints of a file; past it, unknown names get no hint. */
 const HINT_BUDGET = 200_000;
-/** Steps of lowering (inlining can multiply work even when hash-consing keeps the graph small). */
-const MAX_WORK = 4_000_000;
 
 export function compile(source: string): CompileResult {
   const file: LossFile = { params: ['x', 'y'], domain: null, starts: [], settings: {}, setLines: [], definitions: [], lossLine: null };
@@ -87,9 +82,6 @@ export function compile(source: string): CompileResult {
   return result;
 }
 
-type Scope = ReadonlyMap<string, number> | null;
-/** Lowering's work list: visit a node's children, then build the node from their ids; remember stores a finished inlining. */
-type Task = { visit: Expr; scope: Scope } | { build: Expr; scope: Scope } | { remember: string };
 
 class Checker {
   private readonly defs = new Map<string, DefineStatement>();
@@ -98,9 +90,8 @@ class Checker {
   private readonly deps = new Map<string, Set<string>>();
   private paramNames: [string, string] = ['x', 'y'];
   private paramsDirective: Ident[] | null = null;
-  private readonly graph = new Graph(MAX_NODES);
-  private readonly memo = new Map<string, number>();
-  private work = 0;
+  /** Created once @params is read: lowering needs the parameters' names. */
+  private lowering!: Lowering;
   private hintBudget = HINT_BUDGET;
   /** The line of the last `@set` of each key: that one wins. */
   private readonly lastSetLine = new Map<string, number>();
@@ -117,6 +108,7 @@ class Checker {
   run(): void {
     this.readParams();
     this.collectDefinitions();
+    this.lowering = new Lowering(this.defs, this.paramNames);
     for (const d of this.defs.values()) {
       const ok = this.resolve(d.body, d.params ? new Set(d.params.map((p) => p.name)) : null, this.depsOf(d.name.name));
       if (!ok) this.broken.add(d.name.name);
@@ -367,14 +359,12 @@ class Checker {
 
   private compileLoss(loss: { expr: Expr; broken: boolean; at: { start: number; end: number } }): void {
     if (loss.broken) return;
-    const output = this.lower(loss.expr, null);
+    const output = this.lowering.lower(loss.expr);
     if (output === null) {
       this.problems.error(loss.at.start, loss.at.end, `the loss is too large: more than ${MAX_NODES} operations once definitions are expanded`);
       return;
     }
-    const live = this.graph.nodes.map(() => false);
-    live[output] = true;
-    for (let i = output; i >= 0; i--) if (live[i]) for (const a of this.graph.nodes[i].args) live[a] = true;
+    const live = this.lowering.graph.reachableFrom(output);
     for (const p of [0, 1]) {
       if (live[p]) continue;
       const name = this.paramNames[p];
@@ -382,105 +372,8 @@ class Checker {
       this.problems.warning(at.start, at.end, `the loss does not depend on the parameter '${name}'`);
     }
     if (this.problems.hasErrors) return;
-    const fns = compileSource(generateSource(this.graph, output));
+    const fns = compileSource(generateSource(this.lowering.graph, output));
     this.compiled = { params: [...this.paramNames], value: fns.value, valueAndGradient: fns.valueAndGradient };
-  }
-
-  // ---- lowering ----
-
-  /**
-   * Lowers an expression into the graph, inlining constants and user
-   * functions (each distinct call once, by memo). Iterative: a stack of tasks
-   * and a stack of node ids. Null when the graph or the work grows too large.
-   */
-  private lower(root: Expr, scope: Scope): number | null {
-    const tasks: Task[] = [{ visit: root, scope }];
-    const ids: number[] = [];
-    const g = this.graph;
-    while (tasks.length > 0) {
-      if (++this.work > MAX_WORK || g.overflow) return null;
-      const t = tasks.pop() as Task;
-      if ('remember' in t) {
-        this.memo.set(t.remember, ids[ids.length - 1]);
-        continue;
-      }
-      if ('visit' in t) {
-        const e = t.visit;
-        switch (e.kind) {
-          case 'number':
-            ids.push(g.constant(e.value));
-            break;
-          case 'name':
-            this.lowerName(e.name, t.scope, ids, tasks);
-            break;
-          case 'unary':
-            tasks.push({ build: e, scope: t.scope }, { visit: e.operand, scope: t.scope });
-            break;
-          case 'binary':
-            tasks.push({ build: e, scope: t.scope }, { visit: e.right, scope: t.scope }, { visit: e.left, scope: t.scope });
-            break;
-          case 'call':
-            tasks.push({ build: e, scope: t.scope });
-            for (let i = e.args.length - 1; i >= 0; i--) tasks.push({ visit: e.args[i], scope: t.scope });
-            break;
-        }
-        continue;
-      }
-      const e = t.build;
-      if (e.kind === 'unary') {
-        const a = ids.pop() as number;
-        ids.push(e.op === '-' ? g.apply('neg', [a]) : a);
-      } else if (e.kind === 'binary') {
-        const b = ids.pop() as number;
-        const a = ids.pop() as number;
-        ids.push(g.apply(BINARY_OPS[e.op], [a, b]));
-      } else if (e.kind === 'call') {
-        const args = ids.splice(ids.length - e.args.length);
-        const name = e.callee.name;
-        if (BUILTIN_BY_NAME.has(name)) {
-          ids.push(this.applyBuiltin(name, args));
-        } else {
-          const key = `call ${name}(${args.join(',')})`;
-          const known = this.memo.get(key);
-          if (known !== undefined) {
-            ids.push(known);
-          } else {
-            const def = this.defs.get(name) as DefineStatement;
-            const inner = new Map((def.params ?? []).map((p, i) => [p.name, args[i]]));
-            tasks.push({ remember: key }, { visit: def.body, scope: inner });
-          }
-        }
-      }
-    }
-    return g.overflow ? null : (ids[0] as number);
-  }
-
-  private lowerName(name: string, scope: Scope, ids: number[], tasks: Task[]): void {
-    const local = scope?.get(name);
-    if (local !== undefined) return void ids.push(local);
-    const p = this.paramNames.indexOf(name);
-    if (p >= 0) return void ids.push(p);
-    const constant = CONSTANT_BY_NAME.get(name);
-    if (constant) return void ids.push(this.graph.constant(constant.value));
-    const key = `const ${name}`;
-    const known = this.memo.get(key);
-    if (known !== undefined) return void ids.push(known);
-    const def = this.defs.get(name) as DefineStatement;
-    tasks.push({ remember: key }, { visit: def.body, scope: null });
-  }
-
-  private applyBuiltin(name: string, args: number[]): number {
-    const g = this.graph;
-    switch (name) {
-      case 'min':
-      case 'max':
-        // Left to right, so ties keep the first argument attaining the extreme.
-        return args.reduce((acc, a) => g.apply(name, [acc, a]));
-      case 'ln':
-        return g.apply('log', args);
-      default:
-        return g.apply(name as OpName, args);
-    }
   }
 
   // ---- directives ----
@@ -489,13 +382,13 @@ class Checker {
   private constantValue(e: Expr, what: string): number | null {
     const deps = new Set<string>();
     if (!this.resolve(e, null, deps) || [...deps].some((d) => this.broken.has(d))) return null;
-    const id = this.lower(e, null);
+    const id = this.lowering.lower(e);
     if (id === null) return null;
-    if (!this.graph.isConst(id)) {
+    if (!this.lowering.graph.isConst(id)) {
       this.problems.error(e.start, e.end, `${what} must be a number, not depend on the parameters`);
       return null;
     }
-    const v = this.graph.nodes[id].value;
+    const v = this.lowering.graph.nodes[id].value;
     if (!Number.isFinite(v)) {
       this.problems.error(e.start, e.end, `${what} must be a finite number, but this is ${v}`);
       return null;
@@ -588,27 +481,13 @@ class Checker {
         end: d.name.end,
       };
       if (!d.params) {
-        const id = this.broken.has(d.name.name) ? null : this.lower(d.body, null);
-        def.value = id !== null && this.graph.isConst(id) ? this.graph.nodes[id].value : NaN;
+        const id = this.broken.has(d.name.name) ? null : this.lowering.lower(d.body);
+        def.value = id !== null && this.lowering.graph.isConst(id) ? this.lowering.graph.nodes[id].value : NaN;
       }
       this.file.definitions.push(def);
     }
   }
 }
-
-const BINARY_OPS: Record<string, OpName> = {
-  '+': 'add',
-  '-': 'sub',
-  '*': 'mul',
-  '/': 'div',
-  '^': 'pow',
-  '<': 'lt',
-  '<=': 'le',
-  '>': 'gt',
-  '>=': 'ge',
-  '==': 'eq',
-  '!=': 'ne',
-};
 
 function builtinKind(name: string): 'function' | 'constant' | null {
   if (BUILTIN_BY_NAME.has(name)) return 'function';

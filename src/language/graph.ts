@@ -50,6 +50,14 @@ export class Graph {
     return this.intern(`${op}(${args.join(',')})`, { op, args, value: NaN });
   }
 
+  /** Which nodes `output` depends on, in one pass downwards (arguments always precede their users). */
+  reachableFrom(output: number): boolean[] {
+    const live = this.nodes.map(() => false);
+    live[output] = true;
+    for (let i = output; i >= 0; i--) if (live[i]) for (const a of this.nodes[i].args) live[a] = true;
+    return live;
+  }
+
   private intern(key: string, node: GraphNode): number {
     const found = this.index.get(key);
     if (found !== undefined) return found;

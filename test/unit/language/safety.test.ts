@@ -2,7 +2,8 @@
 // names live in Maps, and input of any size or depth ends in a result or a
 // diagnostic, never a stack overflow (DESIGN.md section 2, "Safety").
 import * as assert from 'node:assert/strict';
-import { compile, MAX_NODES } from '../../../src/language/compile';
+import { compile } from '../../../src/language/compile';
+import { MAX_NODES } from '../../../src/language/lower';
 import { MAX_DEPTH } from '../../../src/language/parser';
 import { at, problems } from './helpers';
 
