@@ -19,21 +19,28 @@ interface Label {
   aspect: number;
 }
 
+/** Hide the loss axis when looking this steeply down: it would point at the viewer. */
+const Z_HIDE_COS = 0.97;
+
 export class Axes {
   readonly group = new THREE.Group();
+  /** The loss axis and its labels. */
+  private readonly zGroup = new THREE.Group();
   private labels: Label[] = [];
 
   build(frame: Frame, params: readonly [string, string], theme: Theme): void {
     this.clear();
     const lines: number[] = [];
+    const zLines: number[] = [];
     const box = (x0: number, y0: number, z0: number, x1: number, y1: number, z1: number) => lines.push(x0, y0, z0, x1, y1, z1);
+    const zBox = (z0: number, z1: number, tick: number) => zLines.push(-1, -1, z0, -1 - tick, -1 - tick, z1);
     // Floor rectangle and the vertical loss axis at the front-left corner,
     // where its labels sit beside the surface rather than over it.
     box(-1, -1, 0, 1, -1, 0);
     box(1, -1, 0, 1, 1, 0);
     box(1, 1, 0, -1, 1, 0);
     box(-1, 1, 0, -1, -1, 0);
-    box(-1, -1, 0, -1, -1, HEIGHT);
+    zBox(0, HEIGHT, 0);
 
     const x = niceTicks(frame.domain.x[0], frame.domain.x[1], TICK_TARGET);
     for (const v of x.values) {
@@ -57,17 +64,23 @@ export class Axes {
     for (const { v, text } of zValues) {
       const wz = frame.worldZ(v);
       if (!(wz >= -1e-9 && wz <= HEIGHT + 1e-9)) continue;
-      box(-1, -1, wz, -1.04, -1.04, wz);
-      this.label(text, -1 - OUT, -1 - OUT, wz, LABEL_PX, theme.muted, theme);
+      zBox(wz, wz, 0.04);
+      this.label(text, -1 - OUT, -1 - OUT, wz, LABEL_PX, theme.muted, theme, this.zGroup);
     }
     this.label(params[0], 0, -1 - 2.6 * OUT, 0, NAME_PX, theme.foreground, theme);
     this.label(params[1], 1 + 2.8 * OUT, 0, 0, NAME_PX, theme.foreground, theme);
-    this.label(frame.scale === 'log' ? 'loss (log scale)' : 'loss', -1 - OUT, -1 - OUT, HEIGHT + 0.1, NAME_PX, theme.foreground, theme);
+    this.label(frame.scale === 'log' ? 'loss (log scale)' : 'loss', -1 - OUT, -1 - OUT, HEIGHT + 0.1, NAME_PX, theme.foreground, theme, this.zGroup);
 
-    const geometry = new THREE.BufferGeometry();
-    geometry.setAttribute('position', new THREE.Float32BufferAttribute(lines, 3));
-    const segments = new THREE.LineSegments(geometry, new THREE.LineBasicMaterial({ color: theme.muted, transparent: true, opacity: 0.8 }));
-    this.group.add(segments);
+    this.group.add(segments(lines, theme.muted), this.zGroup);
+    this.zGroup.add(segments(zLines, theme.muted));
+  }
+
+  /** Shows the loss axis unless the camera looks nearly straight down (no allocation: called per frame). */
+  orient(camera: THREE.PerspectiveCamera, target: THREE.Vector3): void {
+    const dx = camera.position.x - target.x;
+    const dy = camera.position.y - target.y;
+    const dz = camera.position.z - target.z;
+    this.zGroup.visible = dz / Math.hypot(dx, dy, dz) < Z_HIDE_COS;
   }
 
   /** Keeps labels at a constant pixel size for the camera's projection and the viewport height. */
@@ -76,7 +89,7 @@ export class Axes {
     for (const l of this.labels) l.sprite.scale.set(l.px * l.aspect * ndcPerPx, l.px * ndcPerPx, 1);
   }
 
-  private label(text: string, x: number, y: number, z: number, px: number, color: string, theme: Theme): void {
+  private label(text: string, x: number, y: number, z: number, px: number, color: string, theme: Theme, parent = this.group): void {
     const ratio = 2; // drawn at twice the size, so text stays crisp on high-density screens
     const canvas = document.createElement('canvas');
     const ctx = canvas.getContext('2d');
@@ -97,21 +110,29 @@ export class Axes {
     const sprite = new THREE.Sprite(new THREE.SpriteMaterial({ map: texture, sizeAttenuation: false, depthTest: false, transparent: true }));
     sprite.position.set(x, y, z);
     sprite.renderOrder = 20;
-    this.group.add(sprite);
+    parent.add(sprite);
     this.labels.push({ sprite, px: px * 1.4, aspect: width / height });
   }
 
   clear(): void {
-    for (const child of this.group.children) {
-      if (child instanceof THREE.Sprite) {
-        child.material.map?.dispose();
-        child.material.dispose();
-      } else if (child instanceof THREE.LineSegments) {
-        child.geometry.dispose();
-        (child.material as THREE.Material).dispose();
+    for (const parent of [this.group, this.zGroup]) {
+      for (const child of parent.children) {
+        if (child instanceof THREE.Sprite) {
+          child.material.map?.dispose();
+          child.material.dispose();
+        } else if (child instanceof THREE.LineSegments) {
+          child.geometry.dispose();
+          (child.material as THREE.Material).dispose();
+        }
       }
+      parent.clear();
     }
-    this.group.clear();
     this.labels = [];
   }
+}
+
+function segments(positions: number[], color: string): THREE.LineSegments {
+  const geometry = new THREE.BufferGeometry();
+  geometry.setAttribute('position', new THREE.Float32BufferAttribute(positions, 3));
+  return new THREE.LineSegments(geometry, new THREE.LineBasicMaterial({ color, transparent: true, opacity: 0.8 }));
 }

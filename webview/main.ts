@@ -79,8 +79,9 @@ const chartsRow = div('charts');
 const lrHost = div('chart', 'chart-lr');
 const lossHost = div('chart', 'chart-loss');
 chartsRow.append(lrHost, lossHost);
-app.append(controls.element, banner, view, chartsRow);
-view.appendChild(overlay);
+app.append(controls.element, view, chartsRow);
+// Over the picture, not above it: showing an error must not resize the view it keeps.
+view.append(overlay, banner);
 
 const scene = new LandscapeScene(view, theme, {
   pick: (x, y) => {

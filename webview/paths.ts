@@ -21,12 +21,15 @@ import * as THREE from 'three';
 import { Line2 } from 'three/examples/jsm/lines/Line2.js';
 import { LineGeometry } from 'three/examples/jsm/lines/LineGeometry.js';
 import { LineMaterial } from 'three/examples/jsm/lines/LineMaterial.js';
+import { LineSegments2 } from 'three/examples/jsm/lines/LineSegments2.js';
+import { LineSegmentsGeometry } from 'three/examples/jsm/lines/LineSegmentsGeometry.js';
 import type { RunData } from '../src/shared/protocol';
 import type { Frame } from './frame';
 
 /** Lift above the surface, in world units (the box is 2 wide, HEIGHT tall). */
 const LIFT = 0.012;
 const LINE_WIDTH_PX = 3;
+const ARC_WIDTH_PX = 2.5;
 const ARROW_MAX = 0.32;
 const ARROW_MIN = 0.05;
 const OVERLAY = 10; // renderOrder for things drawn on top of everything
@@ -74,7 +77,7 @@ export class Paths {
   private views: RunView[] = [];
   private snapshots: THREE.InstancedMesh | null = null;
   private restarts: THREE.InstancedMesh | null = null;
-  private jumps: THREE.LineSegments | null = null;
+  private jumps: LineSegments2 | null = null;
   private readonly lineMaterials: LineMaterial[] = [];
   restartMarkers = 0;
 
@@ -176,7 +179,7 @@ export class Paths {
     ghost.frustumCulled = false;
 
     const head = new THREE.Mesh(sphere, new THREE.MeshBasicMaterial({ color, depthTest: false }));
-    head.scale.setScalar(0.032);
+    head.scale.setScalar(0.024);
     head.renderOrder = OVERLAY + 1;
 
     const gradient = overlayArrow(GRADIENT_COLOR);
@@ -229,13 +232,19 @@ export class Paths {
         pushArc(arcs, arcColors, w, k, j, light);
       }
     });
-    const jumpGeometry = new THREE.BufferGeometry();
-    jumpGeometry.setAttribute('position', new THREE.Float32BufferAttribute(arcs, 3));
-    jumpGeometry.setAttribute('color', new THREE.Float32BufferAttribute(arcColors, 3));
-    const jumps = new THREE.LineSegments(
-      jumpGeometry,
-      new THREE.LineDashedMaterial({ vertexColors: true, dashSize: 0.025, gapSize: 0.015, depthTest: false }),
-    );
+    const jumpGeometry = new LineSegmentsGeometry();
+    jumpGeometry.setPositions(arcs);
+    jumpGeometry.setColors(arcColors);
+    const jumpMaterial = new LineMaterial({
+      linewidth: ARC_WIDTH_PX,
+      vertexColors: true,
+      dashed: true,
+      dashSize: 0.02,
+      gapSize: 0.012,
+      depthTest: false,
+    });
+    this.lineMaterials.push(jumpMaterial);
+    const jumps = new LineSegments2(jumpGeometry, jumpMaterial);
     jumps.computeLineDistances();
     jumps.renderOrder = OVERLAY;
     jumps.frustumCulled = false;
@@ -271,7 +280,6 @@ export class Paths {
     this.restarts = null;
     if (this.jumps) {
       this.jumps.geometry.dispose();
-      (this.jumps.material as THREE.Material).dispose();
       this.jumps = null;
     }
     this.views = [];

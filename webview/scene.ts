@@ -16,7 +16,7 @@ import type { Theme } from './theme';
 const DEFAULT_DIRECTION = new THREE.Vector3(2.0, -2.7, 2.1).normalize();
 const DEFAULT_TARGET: Vec3 = [0, 0, HEIGHT * 0.35];
 /** Radius of a sphere holding the box and its labels, for fitting it in view. */
-const FIT_RADIUS = 1.55;
+const FIT_RADIUS = 1.3;
 /** Half the width of the box plus its tick labels, in world units. */
 const TOP_VIEW_HALF_EXTENT = 1.35;
 /** A press that moves less than this many pixels is a click (start a run), not an orbit. */
@@ -197,6 +197,7 @@ export class LandscapeScene {
   render(): void {
     this.dirty = false;
     if (this.contextLost) return;
+    this.axes.orient(this.camera, this.controls.target);
     this.renderer.render(this.scene, this.camera);
   }
 

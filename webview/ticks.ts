@@ -19,20 +19,27 @@ export function niceTicks(min: number, max: number, target: number): { values: n
   return { values, decimals };
 }
 
-/** Loss values min + 10^k (and min itself) up to max, for a log1p height axis. */
+/** Smallest gap between log-axis ticks, in normalized height. */
+const MIN_GAP = 0.08;
+
+/**
+ * Ticks for a log1p height axis: the minimum, zero when the range spans it,
+ * and the powers of ten above the minimum (1, 10, 100, ... whose labels are
+ * round), dropping any within MIN_GAP of normalized height of the tick below
+ * so labels never overlap.
+ */
 export function decadeTicks(min: number, max: number): number[] {
-  const values = [min];
   const range = max - min;
-  if (!(range > 0) || !Number.isFinite(range)) return values;
-  const top = Math.floor(Math.log10(range));
-  // At most six decades, so labels never crowd the axis.
-  for (let k = top - 5; k <= top; k++) {
-    const d = Math.pow(10, k);
-    // Decades far below one are squashed to the floor by log1p; skip those.
-    if (Math.log1p(d) / Math.log1p(range) < 0.06) continue;
-    values.push(min + d);
+  if (!(range > 0) || !Number.isFinite(range)) return [min];
+  const level = (v: number) => Math.log1p(v - min) / Math.log1p(range);
+  const candidates = min < 0 && max > 0 ? [0] : [];
+  for (let k = Math.floor(Math.log10(range)) - 8; k <= Math.log10(max); k++) {
+    const v = Math.pow(10, k);
+    if (v > min && v <= max) candidates.push(v);
   }
-  return values;
+  const ticks = [min];
+  for (const v of candidates) if (level(v) - level(ticks[ticks.length - 1]) >= MIN_GAP) ticks.push(v);
+  return ticks;
 }
 
 /** A short label for a tick value. */

@@ -57,9 +57,11 @@ describe('webview: axis ticks', () => {
     assert.deepEqual(niceTicks(-2, 3, 5).values, [-2, -1, 0, 1, 2, 3]);
   });
 
-  it('puts log-axis ticks at decades above the minimum, skipping those squashed to the floor', () => {
-    // range 3600: decades 1..1000; log1p(1)/log1p(3600) ≈ 0.085 is kept, 0.1 and below are not.
+  it('puts log-axis ticks at the minimum and round powers of ten, at least 0.08 of the height apart', () => {
+    // log1p(3600) = 8.189: 1 sits at 0.085 (kept), 0.1 at 0.012 (too close to the minimum).
     assert.deepEqual(decadeTicks(0, 3600), [0, 1, 10, 100, 1000]);
+    // From −1: zero at log1p(1)/log1p(100) = 0.150, 1 at 0.238, 10 at 0.538; 100 is above the maximum.
+    assert.deepEqual(decadeTicks(-1, 99), [-1, 0, 1, 10]);
     assert.deepEqual(decadeTicks(5, 5), [5]);
   });
 });
