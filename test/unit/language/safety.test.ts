@@ -90,6 +90,14 @@ describe('language safety: size and depth', function () {
     assert.equal(r.loss?.valueAndGradient(2, 3, g), 60_000);
     assert.deepEqual([...g], [30_000, 20_000]);
   });
+  it('a large loss with selections (values kept in arrays) keeps the kink conventions', () => {
+    // Σ_{i=0}^{2999} max(x, i·y) at (2, 1): i ≤ 2 picks x (ties go to the first argument), i ≥ 3 picks i·y.
+    const r = compile(Array.from({ length: 3000 }, (_, i) => `max(x, ${i}y)`).join(' + '));
+    const g = new Float64Array(2);
+    const tail = (2999 * 3000) / 2 - 3; // Σ_{i=3}^{2999} i
+    assert.equal(r.loss?.valueAndGradient(2, 1, g), 3 * 2 + tail);
+    assert.deepEqual([...g], [3, tail]);
+  });
   it('100 000 nested parentheses, signs, powers and calls: a diagnostic', () => {
     const tooDeep = new RegExp(`nested too deeply \\(more than ${MAX_DEPTH} levels`);
     endsCleanly('('.repeat(100_000) + 'x' + ')'.repeat(100_000) + ' + y', tooDeep);
