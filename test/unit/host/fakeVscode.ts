@@ -5,6 +5,7 @@
 
 import Module from 'node:module';
 import { join } from 'node:path';
+import type { HostMessage } from '../../../src/shared/protocol';
 
 type Listener<T> = (e: T) => void;
 
@@ -29,6 +30,11 @@ export class Uri {
   ) {}
   static file(path: string): Uri {
     return new Uri('file', path);
+  }
+  static parse(text: string): Uri {
+    const m = /^(\w+):\/\/(.*)$/.exec(text);
+    if (!m) throw new Error(`not a URI: ${text}`);
+    return new Uri(m[1], m[2]);
   }
   static joinPath(base: Uri, ...parts: string[]): Uri {
     return new Uri(base.scheme, join(base.path, ...parts));
@@ -57,6 +63,7 @@ export class WorkspaceEdit {
 
 export interface FakeDocument {
   uri: Uri;
+  languageId: string;
   text: string;
   getText(): string;
 }
@@ -70,10 +77,50 @@ export const state = {
   /** What `getConfiguration('lossLandscape').inspect(key)` returns, by key. */
   inspections: {} as Record<string, Record<string, unknown>>,
   configurationChanges: new EventEmitter<{ affectsConfiguration(section: string): boolean }>(),
+  panels: [] as FakePanel[],
 };
 
+export type FakePanel = ReturnType<typeof fakePanel>;
+
+/** A webview panel that records what the host posts; `send` plays the webview. */
+export function fakePanel(title = '', viewColumn = 2) {
+  const received = new EventEmitter<unknown>();
+  const disposed = new EventEmitter<void>();
+  const viewState = new EventEmitter<{ webviewPanel: unknown }>();
+  const posted: HostMessage[] = [];
+  const revealed: unknown[] = [];
+  let isDisposed = false;
+  const panel = {
+    title,
+    iconPath: undefined as unknown,
+    viewColumn,
+    visible: true,
+    active: false,
+    webview: {
+      options: {} as { enableScripts?: boolean; localResourceRoots?: Uri[] },
+      html: '',
+      cspSource: 'https://webview.test',
+      asWebviewUri: (uri: Uri) => uri,
+      postMessage: async (m: HostMessage) => {
+        posted.push(m);
+        return true;
+      },
+      onDidReceiveMessage: received.event,
+    },
+    onDidDispose: disposed.event,
+    onDidChangeViewState: viewState.event,
+    reveal: (column: unknown) => revealed.push(column),
+    dispose: () => {
+      if (isDisposed) return;
+      isDisposed = true;
+      disposed.fire();
+    },
+  };
+  return { panel, posted, revealed, send: (m: unknown) => received.fire(m), isDisposed: () => isDisposed };
+}
+
 export function fakeDocument(uri: Uri, text: string): FakeDocument {
-  const doc: FakeDocument = { uri, text, getText: () => doc.text };
+  const doc: FakeDocument = { uri, languageId: 'loss', text, getText: () => doc.text };
   return doc;
 }
 
@@ -104,6 +151,11 @@ export const workspace = {
 };
 
 export const window = {
+  createWebviewPanel(_viewType: string, title: string, show: { viewColumn: number }) {
+    const created = fakePanel(title, show.viewColumn);
+    state.panels.push(created);
+    return created.panel;
+  },
   async showWarningMessage(text: string) {
     state.warnings.push(text);
     return undefined;

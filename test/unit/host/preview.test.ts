@@ -17,38 +17,6 @@ const { ApiEvents } = require('../../../src/host/api') as typeof import('../../.
 
 const SOURCE = '# bowl\n@domain x: [-2, 2], y: [-2, 2]\n@start (1.5, -1)\n@set surface.resolution = 16\nloss = x^2 + 3 y^2\n';
 
-function fakePanel() {
-  const received = new fake.EventEmitter<unknown>();
-  const disposed = new fake.EventEmitter<void>();
-  const posted: HostMessage[] = [];
-  let isDisposed = false;
-  const panel = {
-    title: '',
-    iconPath: undefined as unknown,
-    viewColumn: 2,
-    visible: true,
-    active: true,
-    webview: {
-      options: {} as { enableScripts?: boolean; localResourceRoots?: fake.Uri[] },
-      html: '',
-      cspSource: 'https://webview.test',
-      asWebviewUri: (uri: fake.Uri) => uri,
-      postMessage: async (m: HostMessage) => {
-        posted.push(m);
-        return true;
-      },
-      onDidReceiveMessage: received.event,
-    },
-    onDidDispose: disposed.event,
-    dispose: () => {
-      if (isDisposed) return;
-      isDisposed = true;
-      disposed.fire();
-    },
-  };
-  return { panel, posted, send: (m: unknown) => received.fire(m), isDisposed: () => isDisposed };
-}
-
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function until(test: () => boolean, what: string): Promise<void> {
@@ -68,7 +36,7 @@ describe('preview (host side, fake vscode)', function () {
     const document = fake.fakeDocument(fake.Uri.file('/w/bowl.loss'), SOURCE);
     fake.state.documents = [document];
     fake.state.appliedEdits = [];
-    const { panel, posted, send, isDisposed } = fakePanel();
+    const { panel, posted, send, isDisposed } = fake.fakePanel('', 2);
     const events = new ApiEvents();
     const settingsChanged = new fake.EventEmitter<void>();
     const logs: string[] = [];
