@@ -21,7 +21,7 @@ export interface Item {
 /** The parts of the compiled file that completion needs (structurally a LossFile). */
 export interface FileNames {
   params: readonly string[];
-  definitions: readonly { name: string; kind: string; params: readonly string[]; value?: number; doc?: string }[];
+  definitions: readonly { name: string; kind: 'constant' | 'function'; params: readonly string[]; value?: number; doc?: string }[];
 }
 
 const DIRECTIVES: { name: string; snippet: (p: readonly string[]) => string; doc: string }[] = [
@@ -84,7 +84,7 @@ export function completionItems(prefix: string, file: FileNames): Item[] {
   for (const c of CONSTANTS) items.push({ label: c.name, kind: 'constant', detail: `= ${c.value}`, documentation: c.doc });
   for (const p of file.params) items.push({ label: p, kind: 'variable', detail: 'parameter' });
   for (const d of file.definitions) {
-    const isFunction = d.params.length > 0;
+    const isFunction = d.kind === 'function';
     items.push({
       label: d.name,
       kind: isFunction ? 'function' : 'constant',

@@ -15,7 +15,7 @@ export function hoverMarkdown(word: string, file: FileNames): string | undefined
   const definition = file.definitions.find((d) => d.name === word);
   if (definition) {
     const head =
-      definition.params.length > 0
+      definition.kind === 'function'
         ? `\`${definition.name}(${definition.params.join(', ')})\``
         : `\`${definition.name}\`${hasValue(definition) ? ` = ${definition.value}` : ''}`;
     return definition.doc ? `${head}\n\n${definition.doc}` : head;
