@@ -68,8 +68,8 @@ export function compile(source: string): CompileResult {
   }
   const starts = lineStarts(source);
   const { tokens, comments } = lex(source);
-  const { statements, brokenNames } = parse(source, tokens, starts, problems);
-  const c = new Checker(statements, brokenNames, problems, file);
+  const { statements, brokenNames, failedLines } = parse(source, tokens, starts, problems);
+  const c = new Checker(statements, brokenNames, failedLines > 0, problems, file);
   c.run();
   const docs = new Map<number, string>();
   for (const cm of comments) if (cm.text !== '') docs.set(lineOf(starts, cm.start), cm.text);
@@ -82,7 +82,7 @@ export function compile(source: string): CompileResult {
   return result;
 }
 
-
+/** Everything after parsing: directives, definitions, names, cycles, then lowering and code generation. */
 class Checker {
   private readonly defs = new Map<string, DefineStatement>();
   /** Definitions with an error in them or in anything they use: never lowered. */
@@ -101,6 +101,8 @@ class Checker {
     private readonly statements: readonly Statement[],
     /** Names whose definition already has an error: a use of one is not reported again. */
     private readonly brokenNames: Set<string>,
+    /** Some line could not be parsed: a missing loss may be on it, so it is not reported as missing. */
+    private readonly linesFailed: boolean,
     private readonly problems: ProblemList,
     private readonly file: LossFile,
   ) {}
@@ -346,7 +348,7 @@ class Checker {
       this.problems.warning(s.start, s.end, `this expression is not the loss and has no effect${where}`);
     }
     if (!chosen) {
-      if (!this.problems.hasErrors) this.problems.error(0, 0, 'missing loss: define `loss = ...` or end the file with an expression of the parameters');
+      if (!this.linesFailed) this.problems.error(0, 0, 'missing loss: define `loss = ...` or end the file with an expression of the parameters');
       return null;
     }
     this.file.lossLine = chosen.line;

@@ -26,6 +26,8 @@ export interface ParseResult {
    * uses of them are not reported again as unknown.
    */
   brokenNames: Set<string>;
+  /** Lines given up on after an error: one of them may have been meant as the loss. */
+  failedLines: number;
 }
 
 export function parse(source: string, tokens: readonly Token[], starts: readonly number[], problems: ProblemList): ParseResult {
@@ -40,6 +42,7 @@ class Parser {
   /** Names the current line defines, so that they count as broken, not unknown, if the line fails. */
   private defining: string[] = [];
   private readonly brokenNames = new Set<string>();
+  private failedLines = 0;
   /** Names defined as functions somewhere in the file (found before parsing, as definitions may come later). */
   private readonly userFunctions = new Set<string>();
   /** Names that are values wherever they appear: parameters, constants, user constants. */
@@ -69,10 +72,11 @@ class Parser {
       } catch (e) {
         if (!(e instanceof LineAbandoned)) throw e;
         for (const name of this.defining) this.brokenNames.add(name);
+        this.failedLines++;
       }
       this.skipLine();
     }
-    return { statements, brokenNames: this.brokenNames };
+    return { statements, brokenNames: this.brokenNames, failedLines: this.failedLines };
   }
 
   /** Which names are functions and which are values, so `f(...)` and `a(...)` parse as a call and a product. */

@@ -86,6 +86,12 @@ describe('language diagnostics: definitions', () => {
   it('missing loss', () => {
     expectProblems('a = 1\n', ['error 0:0-0:0 missing loss: define `loss = ...` or end the file with an expression of the parameters']);
     expectProblems('', ['error 0:0-0:0 missing loss: define `loss = ...` or end the file with an expression of the parameters']);
+    expectProblems('a = foo\n', [
+      'error 0:0-0:0 missing loss: define `loss = ...` or end the file with an expression of the parameters',
+      "error 0:4-0:7 unknown name 'foo'",
+    ]);
+    // A line that could not be parsed may have been the loss: no second error.
+    expectProblems('x + (y\n', ["error 0:4-0:5 '(' is never closed"]);
   });
   it('shadowing a built-in or a parameter', () => {
     expectProblems('sin = 1\nx + y', ["error 0:0-0:3 'sin' is a built-in function and cannot be redefined"]);
