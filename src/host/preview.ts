@@ -9,6 +9,7 @@
 import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
 import { compile } from '../engine';
+import { compileDocument, type Compiled } from './documents';
 import { previewHtml } from '../shared/previewHtml';
 import {
   parseWebviewMessage,
@@ -123,9 +124,8 @@ export class Preview implements vscode.Disposable {
     const revision = ++this.revision;
     const stale = () => this.isDisposed || revision !== this.revision;
     try {
-      const source = await this.readSource();
+      const { source, compiled } = await this.readSource();
       if (stale()) return;
-      const compiled = compile(source);
       const checked = checkCompiled(compiled);
       if (checked.error) {
         this.showError(revision, checked.error);
@@ -149,11 +149,15 @@ export class Preview implements vscode.Disposable {
     }
   }
 
-  private async readSource(): Promise<string> {
+  /** The document's text and its compile (shared with the language features while it is open). */
+  private async readSource(): Promise<{ source: string; compiled: Compiled }> {
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === this.key);
-    if (open) this.source = open.getText();
-    else if (this.source === undefined) this.source = (await vscode.workspace.openTextDocument(this.document)).getText();
-    return this.source;
+    if (open) {
+      this.source = open.getText();
+      return { source: this.source, compiled: compileDocument(open) };
+    }
+    this.source ??= (await vscode.workspace.openTextDocument(this.document)).getText();
+    return { source: this.source, compiled: compile(this.source) };
   }
 
   private showError(revision: number, error: FileError): void {

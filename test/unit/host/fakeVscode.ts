@@ -64,6 +64,8 @@ export class WorkspaceEdit {
 export interface FakeDocument {
   uri: Uri;
   languageId: string;
+  /** Increases with every edit, as VS Code's does (compiles are cached by it). */
+  version: number;
   text: string;
   getText(): string;
 }
@@ -120,13 +122,14 @@ export function fakePanel(title = '', viewColumn = 2) {
 }
 
 export function fakeDocument(uri: Uri, text: string): FakeDocument {
-  const doc: FakeDocument = { uri, languageId: 'loss', text, getText: () => doc.text };
+  const doc: FakeDocument = { uri, languageId: 'loss', version: 1, text, getText: () => doc.text };
   return doc;
 }
 
 /** Edits a document and tells the listeners, as VS Code does on a keystroke. */
 export function editDocument(doc: FakeDocument, text: string): void {
   doc.text = text;
+  doc.version++;
   state.changes.fire({ document: doc, contentChanges: [{}] });
 }
 
