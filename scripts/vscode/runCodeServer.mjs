@@ -21,7 +21,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format, parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
-import { startCodeServer } from './codeServer.mjs';
+import { QUIET_SETTINGS, startCodeServer } from './codeServer.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const outputDir = join(root, 'test-output', 'vscode');
@@ -71,20 +71,8 @@ const server = await startCodeServer({
   smokeTestDriver: true,
   vsix,
   env: { LL_RESULTS_FILE: resultsFile, LL_SCREENSHOT_DIR: outputDir, LL_EXTENSION_UNDER_TEST: vsix ? 'vsix' : 'source' },
-  // Nothing but the test's own editors: no welcome page, tips or update prompts.
-  settings: {
-    'workbench.startupEditor': 'none',
-    'workbench.tips.enabled': false,
-    'workbench.enableExperiments': false,
-    'extensions.autoCheckUpdates': false,
-    'extensions.autoUpdate': false,
-    'telemetry.telemetryLevel': 'off',
-    'security.workspace.trust.enabled': false,
-    'window.restoreWindows': 'none',
-    'chat.disableAIFeatures': true,
-    'git.enabled': false,
-    'github.gitAuthentication': false,
-  },
+  settings: QUIET_SETTINGS,
+
   log: openSync(join(outputDir, 'code-server.log'), 'w'),
 });
 
