@@ -14,6 +14,7 @@ import { Configuration } from './host/configuration';
 import { DiagnosticsReporter } from './host/diagnostics';
 import { LossHover } from './host/hover';
 import { COMMANDS, LANGUAGE_ID, VIEW_TYPE } from './host/ids';
+import { PREVIEW_DEBOUNCE_MS } from './host/preview';
 import { PreviewManager } from './host/previewManager';
 
 export function activate(context: vscode.ExtensionContext): LossLandscapeApi {
@@ -59,6 +60,7 @@ export function activate(context: vscode.ExtensionContext): LossLandscapeApi {
     previews: () => manager.list(),
     serializer: manager,
     viewType: VIEW_TYPE,
+    previewDebounceMs: PREVIEW_DEBOUNCE_MS,
   };
 }
 

@@ -43,6 +43,8 @@ export interface LossLandscapeApi {
   /** What VS Code calls after a reload. */
   serializer: vscode.WebviewPanelSerializer;
   viewType: string;
+  /** How long a preview waits after an edit before it recomputes (the latency bench prints it). */
+  previewDebounceMs: number;
 }
 
 /** The emitters behind the API's events, fired by the previews and the configuration. */
