@@ -269,7 +269,8 @@ class Checker {
     }
     const n = call.args.length;
     if (n >= min && n <= max) return true;
-    const expected = max === Infinity ? `at least ${plural(min, 'argument')}` : min === max ? plural(min, 'argument') : `${min} to ${max} arguments`;
+    // Every function takes a fixed number of arguments or is variadic (at least min).
+    const expected = max === Infinity ? `at least ${plural(min, 'argument')}` : plural(min, 'argument');
     this.problems.error(call.start, call.end, `${name} takes ${expected} (${signature}) but was given ${n}`);
     return false;
   }

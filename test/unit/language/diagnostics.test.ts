@@ -58,6 +58,18 @@ describe('language diagnostics: syntax', () => {
     expectProblems('a =\nx + y', ["error 0:2-0:3 expected an expression after '=' to define 'a'"]);
     expectProblems('x * * y', ["error 0:4-0:5 expected an expression but found '*'"]);
   });
+  it('strings and a bare @ outside @set', () => {
+    expectProblems('x + "y', ['error 0:4-0:6 unterminated string']);
+    expectProblems('x + "y"', ["error 0:4-0:7 expected an expression but found '\"y\"'"]);
+    expectProblems('@ x + y', ["error 0:0-0:1 expected a directive name after '@' (@params, @domain, @start or @set)"]);
+  });
+  it('a parenthesis closed by something else', () => {
+    expectProblems('(x + y]', ["error 0:6-0:7 expected ')' to close the '(' at column 1 but found ']'"]);
+    expectProblems('x + y ]', ["error 0:6-0:7 unexpected ']'"]);
+  });
+  it('a bad parameter list', () => {
+    expectProblems('f(u, 2) = u\nx + y', ["error 0:5-0:6 expected a parameter name but found '2'"]);
+  });
   it('two numbers side by side', () => {
     expectProblems('2 3 x + y', ["error 0:2-0:3 missing operator before '3'"]);
   });
@@ -134,6 +146,10 @@ describe('language diagnostics: directives', () => {
     expectProblems('@domain x: [0, y], y: [0, 1]\nx + y', ['error 0:15-0:16 a domain bound must be a number, not depend on the parameters']);
     expectProblems('@domain x: 0, 1\nx + y', ["error 0:11-0:12 expected '[' before the range (write @domain x: [-2, 2], y: [-1, 3]) but found '0'"]);
   });
+  it('@domain given twice, or a range given twice', () => {
+    expectProblems('@domain x: [0, 1], y: [0, 1]\n@domain x: [0, 2], y: [0, 2]\nx + y', ['error 1:0-1:28 @domain is given twice; keep one line']);
+    expectProblems('@domain x: [0, 1], x: [0, 2]\nx + y', ["error 0:19-0:20 the range of 'x' is given twice"]);
+  });
   it('@start', () => {
     expectProblems('@start (1, 2\nx + y', ["error 0:7-0:8 '(' is never closed"]);
     expectProblems('@start (1)\nx + y', ["error 0:9-0:10 expected ',' between the two coordinates (write @start (-1.5, 2.5)) but found ')'"]);
@@ -148,6 +164,8 @@ describe('language diagnostics: directives', () => {
     ]);
     expectProblems('@set optimizer.betas = [0.9, \nx + y', ["error 0:23-0:28 '[0.9,' is not a valid JSON array (for 'optimizer.betas')"]);
     expectProblems('@set schedule.t0\nx + y', ['error 0:0-0:16 expected @set key = value, e.g. @set schedule.t0 = 40']);
+    expectProblems('@set = 4\nx + y', ["error 0:0-0:6 expected a setting name before '=', e.g. @set schedule.t0 = 40"]);
+    expectProblems('@set schedule.t0 =\nx + y', ["error 0:17-0:18 expected a value after '=' for 'schedule.t0'"]);
     expectProblems('@set lossLandscape.schedule.t0 = 4\nx + y', ["error 0:5-0:30 write the key without the 'lossLandscape.' prefix: schedule.t0"]);
     assert.deepEqual(compile('@set schedule.t0 = -3\nx + y').file.settings, {});
   });
