@@ -65,6 +65,7 @@ describe('package.json contributes', () => {
   it('puts the $(open-preview) button in the title of .loss editors', () => {
     const [button] = contributes.menus['editor/title'];
     assert.equal(button.command, COMMANDS.showPreviewToSide);
+    assert.equal(button.alt, COMMANDS.showPreview, 'alt-click opens it in the same column, as Markdown');
     assert.match(button.when, /editorLangId == loss/);
     const command = contributes.commands.find((c: { command: string }) => c.command === button.command);
     assert.equal(command.icon, '$(open-preview)');
