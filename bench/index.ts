@@ -3,10 +3,12 @@
 
 import { runLanguageBench } from './language';
 import { runEngineBench } from './engine';
+import { runWebviewBench } from './webview';
 
 const BENCHES: [string, () => Promise<void>][] = [
   ['language', runLanguageBench],
   ['engine', runEngineBench],
+  ['webview', runWebviewBench],
 ];
 
 async function main(): Promise<void> {

@@ -22,6 +22,20 @@ const TOP_VIEW_HALF_EXTENT = 1.35;
 /** A press that moves less than this many pixels is a click (start a run), not an orbit. */
 const CLICK_SLOP_PX = 4;
 
+/**
+ * True when WebGL runs on the CPU (SwiftShader, llvmpipe: VMs, remote
+ * desktops, headless). There multisampling triples the frame time (measured
+ * in `npm run bench`), so the scene is drawn without it; GPUs get it.
+ */
+function softwareRenderer(): boolean {
+  const gl = document.createElement('canvas').getContext('webgl2');
+  if (!gl) return false;
+  const info = gl.getExtension('WEBGL_debug_renderer_info');
+  const name = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+  gl.getExtension('WEBGL_lose_context')?.loseContext(); // free the probe's context now, not at GC
+  return /swiftshader|llvmpipe|softpipe|software/i.test(name);
+}
+
 export interface SceneEvents {
   /** The user clicked the surface at these parameter values. */
   pick(x: number, y: number): void;
@@ -59,7 +73,7 @@ export class LandscapeScene {
     private readonly events: SceneEvents,
   ) {
     this.theme = theme;
-    this.renderer = new THREE.WebGLRenderer({ antialias: true });
+    this.renderer = new THREE.WebGLRenderer({ antialias: !softwareRenderer() });
     this.renderer.setPixelRatio(Math.min(2, window.devicePixelRatio));
     this.canvas = this.renderer.domElement;
     this.canvas.setAttribute('role', 'img');

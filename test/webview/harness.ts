@@ -119,12 +119,20 @@ export class Harness {
     return harness;
   }
 
+  /** Calls a helper of page/harness.js in the page (plain JS there, so no DOM types are needed here). */
+  async call<T>(method: string, ...args: unknown[]): Promise<T> {
+    return this.page.evaluate(
+      ({ method, args }) => (globalThis as unknown as { __harness: Record<string, (...a: unknown[]) => unknown> }).__harness[method](...args),
+      { method, args },
+    ) as Promise<T>;
+  }
+
   async send(message: HostMessage | Record<string, unknown>): Promise<void> {
-    await this.page.evaluate((m) => (window as unknown as HarnessWindow).__harness.send(m), message as unknown as Record<string, unknown>);
+    await this.call('send', message);
   }
 
   async posted(): Promise<WebviewMessage[]> {
-    return this.page.evaluate(() => (window as unknown as HarnessWindow).__harness.posted as WebviewMessage[]);
+    return this.harnessValue<WebviewMessage[]>('posted');
   }
 
   /** Waits for a posted message matching `test` (after `after` earlier messages) and returns it. */
@@ -147,12 +155,12 @@ export class Harness {
     };
   }
 
-  async harnessValue<T>(name: 'violations' | 'warnings' | 'state'): Promise<T> {
-    return this.page.evaluate((n) => (window as unknown as HarnessWindow).__harness[n], name) as Promise<T>;
+  async harnessValue<T>(name: 'posted' | 'violations' | 'warnings' | 'state'): Promise<T> {
+    return this.page.evaluate((n) => (globalThis as unknown as { __harness: Record<string, unknown> }).__harness[n], name) as Promise<T>;
   }
 
   async setTheme(kind: 'dark' | 'light' | 'high-contrast'): Promise<void> {
-    await this.page.evaluate((k) => (window as unknown as HarnessWindow).__harness.setTheme(k), kind);
+    await this.call('setTheme', kind);
   }
 
   async text(selector: string): Promise<string> {
@@ -181,15 +189,4 @@ export class Harness {
     await this.browser.close();
     await new Promise<void>((r) => this.server.close(() => r()));
   }
-}
-
-interface HarnessWindow {
-  __harness: {
-    posted: unknown[];
-    state: unknown;
-    violations: string[];
-    warnings: string[];
-    send(m: unknown): void;
-    setTheme(kind: string): void;
-  };
 }

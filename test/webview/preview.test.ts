@@ -21,7 +21,7 @@ async function seek(h: Harness, step: number): Promise<void> {
 
 /** Waits two animation frames, so a requested render has reached the screen. */
 async function nextFrames(h: Harness): Promise<void> {
-  await h.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await h.call('nextFrames');
 }
 
 async function stepReadout(h: Harness): Promise<number> {
@@ -150,7 +150,7 @@ describe('webview: preview in headless Chromium', function () {
   it('keyboard: Space plays and pauses, arrows step, when the view has focus', async () => {
     await seek(h, 10);
     await h.page.locator('#view canvas').focus();
-    await h.page.evaluate(() => (document.activeElement as HTMLElement).blur());
+    await h.call('blurActive');
     await h.page.keyboard.press('ArrowRight');
     await h.page.keyboard.press('ArrowRight');
     assert.equal(await stepReadout(h), 12);
@@ -169,7 +169,7 @@ describe('webview: preview in headless Chromium', function () {
 
   it('switches the loss chart to a log scale and persists the choice', async () => {
     await h.page.locator('#log-loss').click();
-    await h.page.waitForFunction(() => document.querySelector('#chart-loss .u-title')?.textContent === 'loss (log scale)');
+    await h.page.locator('#chart-loss .u-title', { hasText: 'loss (log scale)' }).waitFor();
     await h.page.waitForTimeout(400); // state writes are coalesced
     const state = await h.harnessValue<{ logLossChart: boolean }>('state');
     assert.equal(state.logLossChart, true);
@@ -227,10 +227,7 @@ describe('webview: preview in headless Chromium', function () {
 
   it('exports the picture as PNG bytes on request', async () => {
     const image = await exportImage(h, 7);
-    const size = await h.page.evaluate(() => {
-      const c = document.querySelector('#view canvas') as HTMLCanvasElement;
-      return [c.width, c.height];
-    });
+    const size = await h.call<number[]>('canvasSize');
     assert.deepEqual([image.width, image.height], size);
     assert.ok(distinctColours(image) > 300);
   });
@@ -238,7 +235,7 @@ describe('webview: preview in headless Chromium', function () {
   it('starts a run where the surface is clicked, and saves that start on request', async () => {
     await h.page.locator('#top-view').click();
     await h.page.waitForTimeout(100);
-    const disabled = () => h.page.evaluate(() => (document.getElementById('save-start') as HTMLButtonElement).disabled);
+    const disabled = () => h.call<boolean>('isDisabled', 'save-start');
     assert.equal(await disabled(), true);
     const box = (await h.page.locator('#view canvas').boundingBox())!;
     const before = (await h.posted()).length;
@@ -254,7 +251,7 @@ describe('webview: preview in headless Chromium', function () {
 
     const extra = makeScene({ runs: 4 }).runs[3];
     await h.send({ type: 'extraRun', run: { ...extra, extra: true, label: 'clicked' } });
-    await h.page.waitForFunction(() => document.querySelectorAll('#legend tbody tr').length === 4);
+    await h.page.locator('#legend tbody tr').nth(3).waitFor();
     await h.pageShot('top-view-extra-run');
   });
 
@@ -275,14 +272,10 @@ describe('webview: preview in headless Chromium', function () {
   it('rebuilds the scene after the WebGL context is lost and restored', async () => {
     await seek(h, 120);
     const before = await canvasImage(h);
-    await h.page.evaluate(() => {
-      const gl = (document.querySelector('#view canvas') as HTMLCanvasElement).getContext('webgl2')!;
-      (window as unknown as { lose: WEBGL_lose_context }).lose = gl.getExtension('WEBGL_lose_context')!;
-      (window as unknown as { lose: WEBGL_lose_context }).lose.loseContext();
-    });
-    await h.page.waitForFunction(() => (document.querySelector('#view canvas') as HTMLCanvasElement).getContext('webgl2')!.isContextLost());
-    await h.page.evaluate(() => (window as unknown as { lose: WEBGL_lose_context }).lose.restoreContext());
-    await h.page.waitForFunction(() => !(document.querySelector('#view canvas') as HTMLCanvasElement).getContext('webgl2')!.isContextLost());
+    await h.call('loseContext');
+    await h.page.waitForFunction('__harness.contextLost()');
+    await h.call('restoreContext');
+    await h.page.waitForFunction('!__harness.contextLost()');
     await h.page.waitForTimeout(200);
     const after = await canvasImage(h, 'after-context-restore');
     assert.ok(distinctColours(after) > 300, 'the view is blank after the context came back');
@@ -349,11 +342,8 @@ describe('webview: surfaces with holes, log scale and view state', function () {
     await h.showScene(makeScene({ revision: 1 }));
     assert.equal(await stepReadout(h), 77);
     assert.equal(await h.page.locator('#chart-loss .u-title').textContent(), 'loss (log scale)');
-    const state = await h.page.evaluate(() => {
-      const c = document.querySelector('#view canvas') as HTMLCanvasElement;
-      return c.width > 0;
-    });
-    assert.ok(state);
+    const [, height] = await h.call<number[]>('canvasSize');
+    assert.ok(height > 0);
     // A new scene (an edit) keeps the playhead where it was.
     await seek(h, 90);
     await h.showScene(makeScene({ revision: 2 }));

@@ -87,6 +87,9 @@
 
   const harness = {
     posted: [],
+    /** performance.now() when each posted message arrived, and when the last message was sent. */
+    postedAt: [],
+    sentAt: 0,
     state: undefined,
     violations: [],
     warnings: [],
@@ -99,8 +102,53 @@
       for (const [name, value] of Object.entries(palette.vars)) style.setProperty(`--vscode-${name}`, value);
       document.body.className = palette.class;
     },
+    nextFrames() {
+      return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    },
+    canvas() {
+      return document.querySelector('#view canvas');
+    },
+    canvasSize() {
+      const c = harness.canvas();
+      return [c.width, c.height];
+    },
+    /** The context the webview draws with (getContext returns the existing one). */
+    loseContext() {
+      harness.lose = harness.canvas().getContext('webgl2').getExtension('WEBGL_lose_context');
+      harness.lose.loseContext();
+    },
+    restoreContext() {
+      harness.lose.restoreContext();
+    },
+    contextLost() {
+      return harness.canvas().getContext('webgl2').isContextLost();
+    },
+    isDisabled(id) {
+      return document.getElementById(id).disabled === true;
+    },
+    blurActive() {
+      document.activeElement.blur();
+    },
+    /** Milliseconds from the last message sent to the last `rendered` posted. */
+    renderLatency() {
+      const i = harness.posted.findLastIndex((m) => m.type === 'rendered');
+      return harness.postedAt[i] - harness.sentAt;
+    },
+    /** Frame times while the page runs for `ms` (requestAnimationFrame timestamps). */
+    frameTimes(ms) {
+      return new Promise((resolve) => {
+        const times = [];
+        const frame = (now) => {
+          times.push(now);
+          if (now - times[0] < ms) requestAnimationFrame(frame);
+          else resolve(times);
+        };
+        requestAnimationFrame(frame);
+      });
+    },
     /** Delivers a message as VS Code does: a MessageEvent on the webview's window. */
     send(message) {
+      harness.sentAt = performance.now();
       window.postMessage(message, '*');
     },
   };
@@ -120,7 +168,10 @@
     if (acquired) throw new Error('acquireVsCodeApi may only be called once');
     acquired = true;
     return {
-      postMessage: (message) => harness.posted.push(message),
+      postMessage: (message) => {
+        harness.posted.push(message);
+        harness.postedAt.push(performance.now());
+      },
       getState: () => harness.state,
       setState: (state) => {
         harness.state = state;
