@@ -294,7 +294,9 @@ class Checker {
     }
     const near = closestNames(name, called ? functions : values);
     const what = called ? 'function' : 'name';
-    const hint = near.length > 0 ? `; did you mean ${near.map((n) => `'${n}'`).join(' or ')}?` : '';
+    let hint = near.length > 0 ? `; did you mean ${near.map((n) => `'${n}'`).join(' or ')}?` : '';
+    // x and y are only the default names: after @params they are unknown like any other.
+    if (!hint && this.paramsDirective && (name === 'x' || name === 'y')) hint = ` (@params names the parameters ${this.paramNames.join(' and ')})`;
     this.problems.error(at.start, at.end, `unknown ${what} '${quote(name)}'${hint}`, near);
   }
 

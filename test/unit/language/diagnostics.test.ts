@@ -14,6 +14,7 @@ describe('language diagnostics: names', () => {
     expectProblems('width = 2\nwidht*x + y', ["error 1:0-1:5 unknown name 'widht'; did you mean 'width'?"]);
     expectProblems('@params w, b\nww + b', ["error 1:0-1:2 unknown name 'ww'; did you mean w*w?"]);
     expectProblems('x + foo', ["error 0:4-0:7 unknown name 'foo'"]);
+    expectProblems('@params w, b\nw + y', ["error 1:4-1:5 unknown name 'y' (@params names the parameters w and b)"]);
   });
   it('offers the suggestion as a quick fix', () => {
     assert.deepEqual(compile('sni(x) + y').diagnostics[0].fixes, ['sin']);
