@@ -131,6 +131,12 @@ describe('language safety: size and depth', function () {
     assert.equal(r.diagnostics[0].message, "unknown name 'q0'; did you mean 'a0'?");
     assert.equal(r.diagnostics[49_999].message, "unknown name 'q49999'");
   });
+  it('a @set value of 500 000 nested arrays: a diagnostic', () => {
+    const value = '['.repeat(500_000) + ']'.repeat(500_000);
+    assert.deepEqual(problems(`@set optimizer.betas = ${value}\nx + y`), [
+      "error 0:23-0:1000023 the value is nested more than 8 arrays deep (for 'optimizer.betas')",
+    ]);
+  });
   it('input over 1 MB: one diagnostic', () => {
     assert.deepEqual(problems('x'.repeat(2 << 20)), ['error 0:0-0:0 the file is too large (2097152 characters; the limit is 1048576)']);
   });
