@@ -65,7 +65,7 @@ export class Axes {
       const wz = frame.worldZ(v);
       if (!(wz >= -1e-9 && wz <= HEIGHT + 1e-9)) continue;
       zBox(wz, wz, 0.04);
-      this.label(text, -1 - OUT, -1 - OUT, wz, LABEL_PX, theme.muted, theme, this.zGroup);
+      this.label(text, -1 - 1.5 * OUT, -1 - 1.5 * OUT, wz, LABEL_PX, theme.muted, theme, this.zGroup);
     }
     this.label(params[0], 0, -1 - 2.6 * OUT, 0, NAME_PX, theme.foreground, theme);
     this.label(params[1], 1 + 2.8 * OUT, 0, 0, NAME_PX, theme.foreground, theme);

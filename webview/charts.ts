@@ -7,6 +7,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { RunData } from '../src/shared/protocol';
 import { withAlpha, type Theme } from './theme';
+import { formatTick, formatValue } from './ticks';
 
 const CHART_HEIGHT = 150;
 
@@ -105,7 +106,7 @@ export class Charts {
         legend: { show: false },
         cursor: { drag: { x: false, y: false } },
         scales: { x: { time: false }, y: yScale },
-        axes: [{ ...axis }, { ...axis, size: 56 }],
+        axes: [{ ...axis }, { ...axis, size: 56, values: yLabels }],
         series: [
           { label: 'step' },
           ...this.runs.map((r, i) => ({
@@ -166,3 +167,15 @@ function movePlayhead(chart: Chart, step: number): void {
   chart.playhead.style.transform = `translateX(${chart.plot.valToPos(step, 'x')}px)`;
 }
 
+
+/**
+ * Y labels with as many decimals as the spacing between them needs (uPlot's
+ * default rounds 0.0005 to "0.001"); on a log or arcsinh axis, where the
+ * spacing varies, each value gets four significant digits.
+ */
+function yLabels(u: uPlot, splits: number[]): string[] {
+  if (u.scales.y.distr !== 1 || splits.length < 2) return splits.map(formatValue);
+  const step = Math.abs(splits[1] - splits[0]);
+  const decimals = Math.max(0, -Math.floor(Math.log10(step) + 1e-9));
+  return splits.map((v) => formatTick(v, decimals));
+}
