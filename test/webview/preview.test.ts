@@ -102,6 +102,32 @@ describe('webview: preview in headless Chromium', function () {
     assert.equal(rendered.restarts, 6);
   });
 
+  it('keeps the camera and playhead when the same scene comes again', async () => {
+    await seek(h, 60);
+    const before = await canvasImage(h);
+    rendered = await h.showScene({ ...scene, revision: 10 });
+    await h.call('nextFrames');
+    assert.equal(differingFraction(before, await canvasImage(h), 2), 0);
+    assert.equal(await stepReadout(h), 60);
+  });
+
+  it('redraws a new surface of the same resolution, holes included (buffers rewritten in place)', async () => {
+    await h.page.locator('#top-view').click();
+    await h.call('nextFrames');
+    const centre = async () => {
+      const image = await canvasImage(h);
+      return pixel(image, image.width >> 1, image.height >> 1);
+    };
+    const solid = await centre();
+    assert.notDeepEqual(solid, [0x1e, 0x1e, 0x1e]);
+    await h.showScene(makeScene({ revision: 11, runs: 2, compare: true, hole: { x: 0, y: 0, r: 1.5 } }));
+    assert.deepEqual(await centre(), [0x1e, 0x1e, 0x1e]);
+    await h.canvasShot('same-resolution-hole');
+    rendered = await h.showScene({ ...scene, revision: 12 });
+    assert.deepEqual(await centre(), solid);
+    await h.page.locator('#reset-view').click();
+  });
+
   it('steps and scrubs to exactly the step asked for, and the readouts follow', async () => {
     await seek(h, 0);
     await h.page.locator('#step-forward').click();
@@ -165,6 +191,19 @@ describe('webview: preview in headless Chromium', function () {
       assert.equal(await h.page.locator(`${id} .playhead`).count(), 1);
     }
     await h.page.locator('#chart-lr').screenshot({ path: 'test-output/webview/chart-lr.png' });
+  });
+
+  it('moves the charts\' playhead lines with the step, in proportion', async () => {
+    const x = async () => (await h.page.locator('#chart-lr .playhead').boundingBox())!.x;
+    await seek(h, 0);
+    const at0 = await x();
+    await seek(h, 175);
+    const atHalf = await x();
+    await seek(h, 350);
+    const atEnd = await x();
+    assert.ok(at0 < atHalf && atHalf < atEnd);
+    // The x scale is linear in the step: half way in steps is half way in pixels.
+    assert.ok(Math.abs(atHalf - (at0 + atEnd) / 2) <= 1, `${at0}, ${atHalf}, ${atEnd}`);
   });
 
   it('switches the loss chart to a log scale and persists the choice', async () => {
@@ -274,6 +313,11 @@ describe('webview: preview in headless Chromium', function () {
     const before = await canvasImage(h);
     await h.call('loseContext');
     await h.page.waitForFunction('__harness.contextLost()');
+    // Nothing to export meanwhile: the host gets an error reply, not silence.
+    const sent = (await h.posted()).length;
+    await h.send({ type: 'requestImage', requestId: 8 });
+    const reply = await h.waitForPosted((m) => m.type === 'imageError' && m.requestId === 8, sent);
+    assert.match((reply as WebviewMessage & { type: 'imageError' }).message, /WebGL context is lost/);
     await h.call('restoreContext');
     await h.page.waitForFunction('!__harness.contextLost()');
     await h.page.waitForTimeout(200);
