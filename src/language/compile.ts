@@ -124,6 +124,7 @@ class Checker {
       else if (s.kind === 'start') this.readStart(s);
       else if (s.kind === 'set') this.readSet(s);
     }
+    this.checkStartsInDomain();
     // The loss first, so that the operation limit is spent on it before on constants shown on hover.
     if (loss) this.compileLoss(loss);
     this.describeDefinitions();
@@ -441,6 +442,24 @@ class Checker {
       }
     }
     if (ok) this.file.domain = { x: found[0] as [number, number], y: found[1] as [number, number] };
+  }
+
+  /** A start outside the drawn domain is allowed (the run is simulated) but its path is off the picture. */
+  private checkStartsInDomain(): void {
+    const d = this.file.domain;
+    if (!d) return;
+    const lines = new Map<number, Statement>();
+    for (const s of this.statements) if (s.kind === 'start') lines.set(s.line, s);
+    for (const start of this.file.starts) {
+      if (start.x >= d.x[0] && start.x <= d.x[1] && start.y >= d.y[0] && start.y <= d.y[1]) continue;
+      const s = lines.get(start.line) as Statement;
+      const [p, q] = this.paramNames;
+      this.problems.warning(
+        s.start,
+        s.end,
+        `the start (${start.x}, ${start.y}) is outside the @domain ${p}: [${d.x[0]}, ${d.x[1]}], ${q}: [${d.y[0]}, ${d.y[1]}]`,
+      );
+    }
   }
 
   private readStart(s: Extract<Statement, { kind: 'start' }>): void {

@@ -192,6 +192,12 @@ describe('language diagnostics: warnings', () => {
     expectProblems('@set schedule.t0 = 10\n@set schedule.t0 = 20\nx + y', ["warning 0:5-0:16 'schedule.t0' is set again on line 2, which wins"]);
     assert.deepEqual(compile('@set schedule.t0 = 10\n@set schedule.t0 = 20\nx + y').file.settings, { 'schedule.t0': 20 });
   });
+  it('a start outside the domain', () => {
+    expectProblems('@start (3, 0)\n@start (1, 1)\n@domain x: [-2, 2], y: [-1, 3]\nx + y', [
+      'warning 0:0-0:13 the start (3, 0) is outside the @domain x: [-2, 2], y: [-1, 3]',
+    ]);
+    expectProblems('@start (3, 0)\nx + y', []);
+  });
   it('an expression that is not the loss', () => {
     expectProblems('x + 1\nloss = x*y', ['warning 0:0-0:5 this expression is not the loss and has no effect (the loss is on line 2)']);
   });
