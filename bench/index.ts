@@ -4,11 +4,13 @@
 import { runLanguageBench } from './language';
 import { runEngineBench } from './engine';
 import { runWebviewBench } from './webview';
+import { runVscodeBench } from './vscode';
 
 const BENCHES: [string, () => Promise<void>][] = [
   ['language', runLanguageBench],
   ['engine', runEngineBench],
   ['webview', runWebviewBench],
+  ['vscode', runVscodeBench],
 ];
 
 async function main(): Promise<void> {
