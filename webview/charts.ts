@@ -48,7 +48,7 @@ export class Charts {
 
   setStep(step: number): void {
     this.step = step;
-    for (const chart of [this.lr, this.loss]) if (chart) movePlayhead(chart, step);
+    for (const chart of [this.lr, this.loss]) if (chart) placePlayhead(chart.playhead, chart.plot, step);
   }
 
   private rebuild(): void {
@@ -98,6 +98,9 @@ export class Charts {
       ticks: { stroke: withAlpha(t.muted, 0.4), width: 1 },
       font: `11px ${t.fontFamily}`,
     };
+    const playhead = document.createElement('div');
+    playhead.className = 'playhead';
+    playhead.style.background = t.accent;
     const plot = new uPlot(
       {
         title,
@@ -118,6 +121,8 @@ export class Charts {
         ],
         hooks: {
           draw: [
+            // uPlot lays out after construction; only then can the playhead find its x.
+            (u: uPlot) => placePlayhead(playhead, u, this.step),
             (u: uPlot) => {
               // Restarts: dashed vertical lines where η springs back to its maximum.
               const ctx = u.ctx;
@@ -142,13 +147,8 @@ export class Charts {
       host,
     );
     plot.root.style.color = t.foreground;
-    const playhead = document.createElement('div');
-    playhead.className = 'playhead';
-    playhead.style.background = t.accent;
     plot.over.appendChild(playhead);
-    const chart = { plot, playhead };
-    movePlayhead(chart, this.step);
-    return chart;
+    return { plot, playhead };
   }
 
   private resize(): void {
@@ -157,16 +157,14 @@ export class Charts {
       [this.loss, this.lossHost],
     ] as const) {
       if (!chart) continue;
-      chart.plot.setSize({ width: Math.max(120, host.clientWidth), height: CHART_HEIGHT });
-      movePlayhead(chart, this.step);
+      chart.plot.setSize({ width: Math.max(120, host.clientWidth), height: CHART_HEIGHT }); // redraws, which places the playhead
     }
   }
 }
 
-function movePlayhead(chart: Chart, step: number): void {
-  chart.playhead.style.transform = `translateX(${chart.plot.valToPos(step, 'x')}px)`;
+function placePlayhead(playhead: HTMLElement, plot: uPlot, step: number): void {
+  playhead.style.transform = `translateX(${plot.valToPos(step, 'x')}px)`;
 }
-
 
 /**
  * Y labels with as many decimals as the spacing between them needs (uPlot's

@@ -204,6 +204,15 @@ describe('webview: preview in headless Chromium', function () {
     assert.ok(at0 < atHalf && atHalf < atEnd);
     // The x scale is linear in the step: half way in steps is half way in pixels.
     assert.ok(Math.abs(atHalf - (at0 + atEnd) / 2) <= 1, `${at0}, ${atHalf}, ${atEnd}`);
+    // Charts are rebuilt on a theme change or a log switch; the playhead stays put.
+    await h.page.locator('#log-loss').click();
+    await h.page.locator('#chart-loss .u-title', { hasText: 'loss (log scale)' }).waitFor();
+    await h.call('nextFrames');
+    // At the last step the line sits on the right edge of the plotting area.
+    const over = (await h.page.locator('#chart-loss .u-over').boundingBox())!;
+    const line = (await h.page.locator('#chart-loss .playhead').boundingBox())!;
+    assert.ok(Math.abs(line.x - (over.x + over.width)) <= 1.5, `playhead at ${line.x}, plot ends at ${over.x + over.width}`);
+    await h.page.locator('#log-loss').click();
   });
 
   it('switches the loss chart to a log scale and persists the choice', async () => {
