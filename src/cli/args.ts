@@ -6,8 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Diagnostic } from '../language/diagnostics';
-import { readSettingValue } from '../language/settingValue';
-import { checkSetting } from '../settings/settings';
+import { checkSetting, parseSettingValue } from '../settings/settings';
 
 export interface Subcommand {
   name: string;
@@ -78,7 +77,7 @@ export function parseSetOptions(items: readonly string[]): Record<string, unknow
     const eq = item.indexOf('=');
     if (eq <= 0) throw new UsageError(`--set expects key=value, e.g. --set schedule.t0=40; got '${item}'`);
     const key = item.slice(0, eq).trim();
-    const parsed = readSettingValue(item.slice(eq + 1));
+    const parsed = parseSettingValue(item.slice(eq + 1));
     if ('error' in parsed) throw new UsageError(`--set ${key}: ${parsed.error}`);
     const problem = checkSetting(key, parsed.value);
     if (problem) throw new UsageError(`--set: ${problem}`);

@@ -14,8 +14,7 @@ import { lex } from './lexer';
 import { Lowering, MAX_NODES } from './lower';
 import { parse } from './parser';
 import { closestNames, splitIntoNames } from './suggest';
-import { readSettingValue } from './settingValue';
-import { checkSetting, SETTING_KEYS, settingSpec, CONFIGURATION_PREFIX } from '../settings/settings';
+import { checkSetting, parseSettingValue, SETTING_KEYS, settingSpec, CONFIGURATION_PREFIX } from '../settings/settings';
 
 export interface Loss {
   params: [string, string];
@@ -483,7 +482,7 @@ class Checker {
       this.problems.error(s.key.start, s.key.end, checkSetting(key, undefined) as string, closestNames(key, SETTING_KEYS, 1));
       return;
     }
-    const parsed = readSettingValue(s.value.name);
+    const parsed = parseSettingValue(s.value.name);
     if ('error' in parsed) {
       this.problems.error(s.value.start, s.value.end, `${parsed.error} (for '${key}')`);
       return;

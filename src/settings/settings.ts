@@ -286,6 +286,29 @@ export function settingSpec(key: string): SettingSpec | undefined {
 export const SETTING_KEYS: readonly string[] = SETTINGS.map((s) => s.key);
 
 /**
+ * Settings are at most two arrays deep (`surface.domain`); this leaves room
+ * for honest mistakes while refusing values that later steps (formatting a
+ * value into a message) could not walk without overflowing the stack.
+ */
+const MAX_VALUE_DEPTH = 8;
+
+function arrayDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '[') deepest = Math.max(deepest, ++depth);
+    else if (c === ']') depth--;
+  }
+  return deepest;
+}
+
+/**
  * Parses the value text of `@set key = value` and `--set key=value`: a number,
  * true/false, null, a bare word, a quoted string or a JSON array. JSON.parse
  * reads data only; nothing here runs the text as code.
@@ -293,6 +316,7 @@ export const SETTING_KEYS: readonly string[] = SETTINGS.map((s) => s.key);
 export function parseSettingValue(text: string): { value: unknown } | { error: string } {
   const t = text.trim();
   if (t === '') return { error: 'missing value' };
+  if (arrayDepth(t) > MAX_VALUE_DEPTH) return { error: `the value is nested more than ${MAX_VALUE_DEPTH} arrays deep` };
   if (t.startsWith('[') || t.startsWith('"')) {
     try {
       return { value: JSON.parse(t) };
@@ -328,7 +352,19 @@ export function checkSetting(key: string, value: unknown): string | undefined {
     return `unknown setting '${key}'${near ? ` (did you mean '${near}'?)` : ''}`;
   }
   const problem = s.check(value);
-  return problem === undefined ? undefined : `invalid value ${JSON.stringify(value)} for '${key}': ${problem}`;
+  return problem === undefined ? undefined : `invalid value ${describe(value)} for '${key}': ${problem}`;
+}
+
+/** A short rendering of a value for a message; a value from settings.json may be arbitrarily deep. */
+function describe(value: unknown): string {
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(value);
+  } catch {
+    text = undefined;
+  }
+  if (text === undefined) return String(typeof value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
 /**

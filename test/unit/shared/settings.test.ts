@@ -30,6 +30,12 @@ describe('settings', () => {
     for (const [text, value] of cases) {
       it(`reads ${JSON.stringify(text)}`, () => assert.deepEqual(parseSettingValue(text), { value }));
     }
+    it('refuses arrays nested deeper than any setting, before parsing them', () => {
+      assert.deepEqual(parseSettingValue('['.repeat(100000) + ']'.repeat(100000)), {
+        error: 'the value is nested more than 8 arrays deep',
+      });
+      assert.deepEqual(parseSettingValue('["[[[[[[[[[[", 1]'), { value: ['[[[[[[[[[[', 1] });
+    });
     for (const bad of ['', '[0.9,', '"open', '1.2.3', 'a b', 'process.exit(1)']) {
       it(`rejects ${JSON.stringify(bad)} with a message`, () => {
         const r = parseSettingValue(bad);
@@ -115,6 +121,12 @@ describe('settings', () => {
     for (const [key, value, pattern] of bad) {
       it(`rejects ${key} = ${JSON.stringify(value)}`, () => assert.match(checkSetting(key, value) ?? '', pattern));
     }
+    it('describes a deeply nested value from settings.json without overflowing', () => {
+      let deep: unknown = 1;
+      for (let i = 0; i < 100000; i++) deep = [deep];
+      assert.equal(checkSetting('surface.domain', deep), "invalid value object for 'surface.domain': expected [[min, max], [min, max]] with finite numbers and min < max");
+      assert.match(checkSetting('simulation.compare', Array(50).fill('adam')) ?? '', /^invalid value \["adam","adam",.{30,}\.\.\. for/);
+    });
     it('names the closest key for a misspelt one', () => {
       assert.equal(checkSetting('schedule.tmul', 2), "unknown setting 'schedule.tmul' (did you mean 'schedule.tMult'?)");
       assert.equal(checkSetting('colour', 2), "unknown setting 'colour'");
