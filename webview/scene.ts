@@ -14,9 +14,12 @@ import type { Theme } from './theme';
 
 /** The default three-quarter view: from the front right, above. */
 const DEFAULT_DIRECTION = new THREE.Vector3(2.0, -2.7, 2.1).normalize();
+/** Where the default view starts looking before it centres the box. */
 const DEFAULT_TARGET: Vec3 = [0, 0, HEIGHT * 0.35];
-/** Radius of a sphere holding the box and its labels, for fitting it in view. */
-const FIT_RADIUS = 1.3;
+/** Corners of the box with room for its tick labels, which the default view keeps in frame. */
+const FIT_CORNERS = [-1.15, 1.15].flatMap((x) => [-1.15, 1.15].flatMap((y) => [0, HEIGHT].map((z) => new THREE.Vector3(x, y, z))));
+/** The fraction of the view (in normalized device coordinates) the box may fill. */
+const FIT_FILL = 0.92;
 /** Half the width of the box plus its tick labels, in world units. */
 const TOP_VIEW_HALF_EXTENT = 1.35;
 /** A press that moves less than this many pixels is a click (start a run), not an orbit. */
@@ -64,6 +67,8 @@ export class LandscapeScene {
   private theme: Theme;
   private step = 0;
   private contextLost = false;
+  /** True once the user (or a restored state) placed the camera; until then resizes refit the default view. */
+  private cameraPlaced = false;
   private renderPending = false;
   private dirty = false;
 
@@ -82,6 +87,9 @@ export class LandscapeScene {
 
     this.camera.up.set(0, 0, 1);
     this.controls = new OrbitControls(this.camera, this.canvas);
+    this.controls.addEventListener('start', () => {
+      this.cameraPlaced = true;
+    });
     this.controls.addEventListener('change', () => {
       this.requestRender();
       this.events.cameraChanged();
@@ -167,7 +175,8 @@ export class LandscapeScene {
 
   /** Puts the camera at a saved pose, or the default three-quarter view for null. */
   setCamera(pose: { position: Vec3; target: Vec3 } | null): void {
-    const p = pose ?? { position: this.defaultPosition(), target: DEFAULT_TARGET };
+    this.cameraPlaced = pose !== null;
+    const p = pose ?? this.defaultPose();
     this.camera.position.fromArray(p.position);
     this.controls.target.fromArray(p.target);
     this.controls.update();
@@ -179,13 +188,41 @@ export class LandscapeScene {
     this.events.cameraChanged();
   }
 
-  /** Far enough along the default direction that the whole box fits the narrower field of view. */
-  private defaultPosition(): Vec3 {
-    const halfV = THREE.MathUtils.degToRad(this.camera.fov / 2);
-    const halfH = Math.atan(Math.tan(halfV) * this.camera.aspect);
-    const distance = FIT_RADIUS / Math.sin(Math.min(halfV, halfH));
-    const p = DEFAULT_DIRECTION.clone().multiplyScalar(distance);
-    return [p.x + DEFAULT_TARGET[0], p.y + DEFAULT_TARGET[1], p.z + DEFAULT_TARGET[2]];
+  /**
+   * The default view: from the default direction, the target moved so the
+   * box's projection is centred, and just far enough that every corner is
+   * inside the view, whatever the aspect ratio. Projected size goes roughly
+   * as 1/distance, so scaling the distance by the overshoot (and re-centring)
+   * converges in a few rounds.
+   */
+  private defaultPose(): { position: Vec3; target: Vec3 } {
+    const target = new THREE.Vector3(...DEFAULT_TARGET);
+    const probe = this.camera.clone();
+    const v = new THREE.Vector3();
+    const right = new THREE.Vector3();
+    const up = new THREE.Vector3();
+    const tanHalf = Math.tan(THREE.MathUtils.degToRad(probe.fov / 2));
+    let distance = 4;
+    for (let round = 0; round < 8; round++) {
+      probe.position.copy(DEFAULT_DIRECTION).multiplyScalar(distance).add(target);
+      probe.lookAt(target);
+      probe.updateMatrixWorld();
+      let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
+      for (const corner of FIT_CORNERS) {
+        v.copy(corner).project(probe);
+        minX = Math.min(minX, v.x);
+        maxX = Math.max(maxX, v.x);
+        minY = Math.min(minY, v.y);
+        maxY = Math.max(maxY, v.y);
+      }
+      right.setFromMatrixColumn(probe.matrixWorld, 0);
+      up.setFromMatrixColumn(probe.matrixWorld, 1);
+      target.addScaledVector(right, ((minX + maxX) / 2) * distance * tanHalf * probe.aspect);
+      target.addScaledVector(up, ((minY + maxY) / 2) * distance * tanHalf);
+      distance *= Math.max(maxX - minX, maxY - minY) / 2 / FIT_FILL;
+    }
+    probe.position.copy(DEFAULT_DIRECTION).multiplyScalar(distance).add(target);
+    return { position: probe.position.toArray() as Vec3, target: target.toArray() as Vec3 };
   }
 
   /** Straight down, x to the right and y up the screen, like a contour plot, far enough to fit the box and its labels. */
@@ -238,6 +275,7 @@ export class LandscapeScene {
     this.renderer.setSize(w, h, false);
     this.camera.aspect = w / h;
     this.camera.updateProjectionMatrix();
+    if (!this.cameraPlaced) this.setCamera(null);
     this.axes.fit(this.camera, h);
     this.requestRender();
   }
