@@ -21,7 +21,7 @@ const MEDIAN_SAMPLES = 4096;
 export type ResolvedScale = 'linear' | 'log';
 
 /** The median of the finite samples, from a strided subsample; NaN when none is finite. */
-export function sampleMedian(heights: Float32Array): number {
+function sampleMedian(heights: Float32Array): number {
   const stride = Math.max(1, Math.floor(heights.length / MEDIAN_SAMPLES));
   const picked: number[] = [];
   for (let i = 0; i < heights.length; i += stride) if (Number.isFinite(heights[i])) picked.push(heights[i]);
@@ -85,11 +85,5 @@ export class Frame {
 
   worldZ(f: number): number {
     return this.level(f) * HEIGHT;
-  }
-
-  /** The loss at a normalized height in [0, 1] (the inverse of `level`), for axis ticks. */
-  lossAt(level: number): number {
-    const s = level * this.span;
-    return this.min + (this.scale === 'log' ? Math.expm1(s) : s);
   }
 }

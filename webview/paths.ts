@@ -142,9 +142,15 @@ export class Paths {
     const count = run.points.length / 3;
     const world = new Float32Array(count * 3);
     for (let k = 0; k < count; k++) {
-      world[3 * k] = frame.worldX(run.points[3 * k]);
-      world[3 * k + 1] = frame.worldY(run.points[3 * k + 1]);
-      world[3 * k + 2] = frame.worldZ(run.points[3 * k + 2]) + LIFT;
+      const x = frame.worldX(run.points[3 * k]);
+      const y = frame.worldY(run.points[3 * k + 1]);
+      const z = frame.worldZ(run.points[3 * k + 2]) + LIFT;
+      // A run stops at its first non-finite loss or position; that last point
+      // is drawn where the run last was, so no NaN reaches the GPU.
+      const finite = Number.isFinite(x) && Number.isFinite(y) && Number.isFinite(z);
+      world[3 * k] = finite ? x : k > 0 ? world[3 * k - 3] : 0;
+      world[3 * k + 1] = finite ? y : k > 0 ? world[3 * k - 2] : 0;
+      world[3 * k + 2] = finite ? z : k > 0 ? world[3 * k - 1] : 0;
     }
     const tones = cycleTones(color);
     const colors = new Float32Array(count * 3);

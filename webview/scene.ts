@@ -252,10 +252,6 @@ export class LandscapeScene {
     this.renderer.render(this.scene, this.camera);
   }
 
-  get isContextLost(): boolean {
-    return this.contextLost;
-  }
-
   /** The current picture as PNG bytes. Renders first: the drawing buffer is not preserved between frames. */
   async png(): Promise<Uint8Array> {
     if (this.contextLost) throw new Error('the WebGL context is lost; try again in a moment');

@@ -259,6 +259,22 @@ describe('webview: preview in headless Chromium', function () {
     assert.deepEqual(h.errors, []);
   });
 
+  it('draws a run that stopped at a non-finite loss, up to where it was', async () => {
+    const base = makeScene({ revision: 13 });
+    const run = base.runs[0];
+    const n = 41; // stopped after 40 updates: its last point has loss Infinity, then NaN position
+    const points = run.points.slice(0, 3 * n);
+    points.set([NaN, NaN, Infinity], 3 * (n - 1));
+    const stopped = { ...run, points, lr: run.lr.slice(0, n), grad: run.grad.slice(0, 2 * n), restarts: [], stopped: { step: 40, reason: 'the loss is not finite' } };
+    const r = await h.showScene({ ...base, runs: [stopped, ...scene.runs] });
+    assert.equal(r.runs, 4);
+    await seek(h, 100);
+    assert.equal(await cell(h, 0, 'loss'), 'Infinity');
+    assert.ok(distinctColours(await canvasImage(h, 'stopped-run')) > 300);
+    assert.deepEqual(h.errors, []);
+    rendered = await h.showScene({ ...scene, revision: 14 });
+  });
+
   it('on an error keeps the last picture and shows the message with its 1-based line', async () => {
     await seek(h, 30);
     const before = await exportImage(h, 100);
