@@ -1,6 +1,7 @@
-// The 2D charts under the scene, drawn with uPlot: η(t) with the restarts
-// marked, and the loss against the step (linear or log), one series per run
-// in the run's colour, each with a cursor line at the playhead. Moving the
+// The 2D charts under the scene, drawn with uPlot: η(t) and the loss against
+// the step (linear or log), one series per run in the run's colour, both
+// with the restarts marked (so the loss's response to each one lines up with
+// η's jump) and a cursor line at the playhead. Moving the
 // playhead moves one element (a CSS transform), without redrawing a chart.
 
 import uPlot from 'uplot';
@@ -67,7 +68,7 @@ export class Charts {
     );
     const restarts = [...new Set(this.runs.flatMap((r) => r.restarts))];
     this.lr = this.create(this.lrHost, 'learning rate η(t)', [x, ...lrData], { distr: 1 }, restarts);
-    this.loss = this.create(this.lossHost, this.logLoss ? 'loss (log scale)' : 'loss', [x, ...lossData], this.lossScale(lossData), []);
+    this.loss = this.create(this.lossHost, this.logLoss ? 'loss (log scale)' : 'loss', [x, ...lossData], this.lossScale(lossData), restarts);
   }
 
   /** Log10 when every loss is positive; otherwise arcsinh, which is log-like away from zero and accepts zero and negatives. */
