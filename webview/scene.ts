@@ -82,7 +82,11 @@ export class LandscapeScene {
     this.renderer.setPixelRatio(Math.min(2, window.devicePixelRatio));
     this.canvas = this.renderer.domElement;
     this.canvas.setAttribute('role', 'img');
-    this.canvas.setAttribute('aria-label', 'Loss surface with optimizer paths. Drag to orbit, scroll to zoom, click to start a run.');
+    this.canvas.setAttribute(
+      'aria-label',
+      'Loss surface with optimizer paths. Drag to orbit, scroll to zoom, click to start a run; Space plays or pauses, arrows step.',
+    );
+    this.canvas.tabIndex = 0; // focusable, so the playback keys work from the keyboard alone
     container.appendChild(this.canvas);
 
     this.camera.up.set(0, 0, 1);

@@ -176,7 +176,13 @@ describe('webview: preview in headless Chromium', function () {
   it('keyboard: Space plays and pauses, arrows step, when the view has focus', async () => {
     await seek(h, 10);
     await h.page.locator('#view canvas').focus();
-    await h.call('blurActive');
+    await h.page.keyboard.press('Space');
+    await h.page.waitForTimeout(300);
+    await h.page.keyboard.press('Space');
+    const played = await stepReadout(h);
+    assert.ok(played > 10, `Space did not play (step ${played})`);
+    await seek(h, 10);
+    await h.page.locator('#view canvas').focus();
     await h.page.keyboard.press('ArrowRight');
     await h.page.keyboard.press('ArrowRight');
     assert.equal(await stepReadout(h), 12);

@@ -126,9 +126,6 @@
     isDisabled(id) {
       return document.getElementById(id).disabled === true;
     },
-    blurActive() {
-      document.activeElement.blur();
-    },
     /** Milliseconds from the last message sent to the last `rendered` posted. */
     renderLatency() {
       const i = harness.posted.findLastIndex((m) => m.type === 'rendered');
