@@ -11,7 +11,8 @@
 //   instead of loading this folder as the extension under development.
 // LL_RESULTS_FILE: where the suite writes {passed, failed, skipped}; it is
 //   set on the code-server process, so it reaches the extension host. No
-//   file, or no test in it, fails. The rest of this process's environment
+//   file, or no test in it, fails. After the suite, a second window checks
+//   what a window reload restores (see below). The rest of this process's environment
 //   reaches the extension host too: LL_VSCODE_GREP filters tests and
 //   LL_VSCODE_SUITE=bench runs the latency bench instead (test/vscode/index.ts).
 // Screenshots the suite asks for land in test-output/vscode/.
@@ -56,6 +57,8 @@ for (const name of readdirSync(outputDir)) if (name.endsWith('.png')) rmSync(joi
 // The tests edit and create files: they get a copy of the fixtures, never the originals.
 const workspace = mkdtempSync(join(tmpdir(), 'll-workspace-'));
 cpSync(join(root, 'test', 'vscode', 'workspace'), workspace, { recursive: true });
+// Which stage of the reload check the extension host is in (see below); absent during the suite.
+const reloadMarker = join(mkdtempSync(join(tmpdir(), 'll-reload-')), 'reloaded');
 
 // The workbench runs extension tests only in an extension-development window.
 // With a VSIX under test, the extension under development is an empty one, so
@@ -70,7 +73,12 @@ if (vsix) {
 const server = await startCodeServer({
   smokeTestDriver: true,
   vsix,
-  env: { LL_RESULTS_FILE: resultsFile, LL_SCREENSHOT_DIR: outputDir, LL_EXTENSION_UNDER_TEST: vsix ? 'vsix' : 'source' },
+  env: {
+    LL_RESULTS_FILE: resultsFile,
+    LL_SCREENSHOT_DIR: outputDir,
+    LL_RELOAD_MARKER: reloadMarker,
+    LL_EXTENSION_UNDER_TEST: vsix ? 'vsix' : 'source',
+  },
   settings: QUIET_SETTINGS,
 
   log: openSync(join(outputDir, 'code-server.log'), 'w'),
@@ -94,8 +102,7 @@ try {
   });
   const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
 
-  let settle;
-  const finished = new Promise((r) => (settle = r));
+  let settle = () => {};
   await page.exposeFunction('codeAutomationExit', (code) => settle(code));
   await page.exposeFunction('codeAutomationLog', async (type, args) => {
     // The workbench's own log and the extension host's console (console.log's
@@ -109,10 +116,27 @@ try {
       renameSync(`${file}.tmp.png`, file);
       return;
     }
+    // The window prepared for a reload says when it is ready: that ends its phase.
+    if (text.trim() === 'll:reload') {
+      settle('reload');
+      return;
+    }
     // Offline, the extension gallery and telemetry cannot be reached: harmless.
     if (/ENOTFOUND/.test(text)) return;
     (type === 'error' ? console.error : console.log)(text);
   });
+
+  /** Starts the workbench (or reloads it) and waits for the extension tests' exit code. */
+  async function phase(start) {
+    const finished = new Promise((r) => (settle = r));
+    await start();
+    let timer;
+    const timedOut = new Promise((r) => (timer = setTimeout(() => r('timeout'), timeoutMs)));
+    const code = await Promise.race([finished, timedOut]);
+    clearTimeout(timer);
+    if (code === 'timeout') throw new Error(`no result after ${timeoutMs / 1000} s; stopping`);
+    return code;
+  }
 
   const remote = (path) => `vscode-remote://127.0.0.1:${server.port}${path}`;
   const payload = [
@@ -121,23 +145,45 @@ try {
   ];
   const url = `${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
   console.log(`vscode suite: ${vsix ? `VSIX ${vsix}` : root} in code-server at ${server.url}`);
-  await page.goto(url);
+  exitCode = await phase(() => page.goto(url));
 
-  let timer;
-  const timedOut = new Promise((r) => (timer = setTimeout(() => r('timeout'), timeoutMs)));
-  const code = await Promise.race([finished, timedOut]);
-  clearTimeout(timer);
-  if (code === 'timeout') {
-    console.error(`vscode suite: no result after ${timeoutMs / 1000} s; stopping`);
-  } else {
-    exitCode = code;
+  // What a window reload restores: a fresh window opens a preview (test/vscode/reloaded/prepare.ts)
+  // and says when it is drawn; the workbench reloads through its own command,
+  // as a user would, so that it saves its state first; the reloaded window runs
+  // test/vscode/reloaded/*.test.ts. The marker file tells the extension host which
+  // stage it is in. The results of the two test runs are summed.
+  if (process.env.LL_VSCODE_SUITE !== 'bench' && existsSync(resultsFile)) {
+    const before = JSON.parse(readFileSync(resultsFile, 'utf8'));
+    rmSync(resultsFile);
+    writeFileSync(reloadMarker, 'prepare');
+    const prepared = await phase(() => page.goto(url));
+    let after = { passed: 0, failed: 1, skipped: 0 };
+    if (prepared === 'reload') {
+      writeFileSync(reloadMarker, 'revive');
+      console.log('vscode suite: reloading the window');
+      const reloadExit = await phase(async () => {
+        await page.keyboard.press('F1');
+        await page.keyboard.type('Developer: Reload Window');
+        await page.waitForTimeout(500);
+        await page.keyboard.press('Enter');
+      });
+      if (existsSync(resultsFile)) after = JSON.parse(readFileSync(resultsFile, 'utf8'));
+      else console.error('vscode suite: the reloaded window ran no tests');
+      exitCode = exitCode || reloadExit;
+    } else {
+      console.error(`vscode suite: the window to reload could not open its preview (exit ${prepared})`);
+      exitCode = exitCode || 1;
+    }
+    const sum = (key) => before[key] + after[key];
+    writeFileSync(resultsFile, JSON.stringify({ passed: sum('passed'), failed: sum('failed'), skipped: sum('skipped') }));
   }
 } catch (e) {
-  console.error('vscode suite: the harness failed:', e);
+  console.error('vscode suite: the harness failed:', e.message ?? e);
 } finally {
   await browser?.close();
   await server.stop();
   rmSync(workspace, { recursive: true, force: true });
+  rmSync(dirname(reloadMarker), { recursive: true, force: true });
   if (vsix) rmSync(developmentPath, { recursive: true, force: true });
 }
 
