@@ -62,6 +62,7 @@ export class Axes {
             return t.values.map((v) => ({ v, text: formatTick(v, t.decimals) }));
           })();
     for (const { v, text } of zValues) {
+      if (!Number.isFinite(v)) continue; // a surface with no finite sample has no loss axis
       const wz = frame.worldZ(v);
       if (!(wz >= -1e-9 && wz <= HEIGHT + 1e-9)) continue;
       zBox(wz, wz, 0.04);

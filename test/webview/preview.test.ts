@@ -281,6 +281,15 @@ describe('webview: preview in headless Chromium', function () {
     rendered = await h.showScene({ ...scene, revision: 14 });
   });
 
+  it('draws a surface with no finite sample (all hole) without failing', async () => {
+    const base = makeScene({ revision: 15 });
+    const heights = new Float32Array(base.surface.heights.length).fill(NaN);
+    const r = await h.showScene({ ...base, surface: { ...base.surface, heights, min: Infinity, max: -Infinity, nonFinite: heights.length } });
+    assert.equal(r.vertices, 128 * 128);
+    assert.deepEqual(h.errors, []);
+    rendered = await h.showScene({ ...scene, revision: 16 });
+  });
+
   it('on an error keeps the last picture and shows the message with its 1-based line', async () => {
     await seek(h, 30);
     const before = await exportImage(h, 100);
