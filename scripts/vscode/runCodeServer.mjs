@@ -12,10 +12,11 @@
 // LL_RESULTS_FILE: where the suite writes {passed, failed, skipped}; it is
 //   set on the code-server process, so it reaches the extension host. No
 //   file, or no test in it, fails. After the suite, a second window checks
-//   what a window reload restores (see below). The rest of this process's environment
-//   reaches the extension host too: LL_VSCODE_GREP filters tests and
-//   LL_VSCODE_SUITE=bench runs the latency bench instead (test/vscode/index.ts).
-// Screenshots the suite asks for land in test-output/vscode/.
+//   what a window reload restores (see below).
+// The rest of this process's environment reaches the extension host too:
+//   LL_VSCODE_GREP filters tests, LL_VSCODE_SUITE=bench runs the latency
+//   bench instead (test/vscode/index.ts), LL_VSCODE_TIMEOUT_S bounds a run.
+// Screenshots the suite asks for, and code-server's log, go to test-output/vscode/.
 import { cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
