@@ -35,7 +35,8 @@ const ARROW_MIN = 0.05;
 const OVERLAY = 10; // renderOrder for things drawn on top of everything
 const MIN_RISE = 0.1;
 const RIPPLE_STEPS = 24;
-const RIPPLE_RADIUS = 0.28;
+const RIPPLE_START = 0.1;
+const RIPPLE_RADIUS = 0.32;
 
 export const GRADIENT_COLOR = '#22d3ee';
 export const VELOCITY_COLOR = '#ffd60a';
@@ -57,7 +58,7 @@ interface RunView {
 }
 
 const sphere = new THREE.SphereGeometry(1, 16, 12);
-const ring = new THREE.TorusGeometry(1, 0.06, 6, 48);
+const ring = new THREE.TorusGeometry(1, 0.1, 6, 48);
 const diamond = new THREE.OctahedronGeometry(1);
 const tmpDirection = new THREE.Vector3();
 const tmpOrigin = new THREE.Vector3();
@@ -123,7 +124,8 @@ export class Paths {
     const at = last + 1;
     const t = (age + 1) / RIPPLE_STEPS;
     v.ripple.position.set(v.world[3 * at], v.world[3 * at + 1], v.world[3 * at + 2]);
-    v.ripple.scale.setScalar(0.04 + RIPPLE_RADIUS * t);
+    // Starts large enough to catch the eye on the very first step, then spreads and fades.
+    v.ripple.scale.setScalar(RIPPLE_START + (RIPPLE_RADIUS - RIPPLE_START) * t);
     v.ripple.material.opacity = 1 - t * t;
   }
 

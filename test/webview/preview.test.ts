@@ -173,6 +173,17 @@ describe('webview: preview in headless Chromium', function () {
     assert.ok(pausedAt < STEPS);
   });
 
+  it('makes a restart stand out: crossing one changes the picture far more than two ordinary steps', async () => {
+    const picture = async (step: number, name?: string) => {
+      await seek(h, step);
+      return canvasImage(h, name);
+    };
+    // Two steps mid-cycle (140 → 142) against two steps across the restart at 150 (149 → 151).
+    const ordinary = differingFraction(await picture(140), await picture(142));
+    const across = differingFraction(await picture(149, 'restart-before'), await picture(151, 'restart-after'));
+    assert.ok(across > 3 * ordinary, `across the restart ${across}, ordinary ${ordinary}`);
+  });
+
   it('keyboard: Space plays and pauses, arrows step, when the view has focus', async () => {
     await seek(h, 10);
     await h.page.locator('#view canvas').focus();
