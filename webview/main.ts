@@ -116,7 +116,8 @@ function afterPlaybackChange(): void {
   showStep();
   controls.setPlaying(playback.playing);
   saver.schedule();
-  if (playback.playing) scheduleLoop();
+  // Before the first scene there is nothing to play through; onScene starts the loop.
+  if (playback.playing && hasScene) scheduleLoop();
 }
 
 function scheduleLoop(): void {

@@ -443,5 +443,14 @@ describe('webview: surfaces with holes, log scale and view state', function () {
     await seek(h, 90);
     await h.showScene(makeScene({ revision: 2 }));
     assert.equal(await stepReadout(h), 90);
+ 
+    // A panel restored while playing goes on playing from where it was.
+    await h.page.reload();
+    await h.waitForPosted((m) => m.type === 'ready');
+    await h.send({ type: 'init', state: { camera: null, step: 40, playing: true, logLossChart: false } });
+    await h.showScene(makeScene({ revision: 1 }));
+    await h.page.waitForTimeout(400);
+    const resumed = await stepReadout(h);
+    assert.ok(resumed > 40 && resumed < 40 + 60, `resumed at ${resumed}`);
   });
 });
