@@ -16,7 +16,7 @@
 // The rest of this process's environment reaches the extension host too:
 //   LL_VSCODE_GREP filters tests, LL_VSCODE_SUITE=bench runs the latency
 //   bench instead (test/vscode/index.ts), LL_VSCODE_TIMEOUT_S bounds a run.
-// Screenshots the suite asks for, and code-server's log, go to test-output/vscode/.
+// Screenshots and preview inspections the suite asks for, and code-server's log, go to test-output/vscode/.
 import { cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -52,8 +52,8 @@ for (const [file, hint] of [
 const resultsFile = process.env.LL_RESULTS_FILE ?? join(mkdtempSync(join(tmpdir(), 'll-results-')), 'vscode.json');
 rmSync(resultsFile, { force: true });
 mkdirSync(outputDir, { recursive: true });
-// The suite waits for its screenshots to appear: an old one must not answer for a new one.
-for (const name of readdirSync(outputDir)) if (name.endsWith('.png')) rmSync(join(outputDir, name));
+// The suite waits for the harness's answers to appear: an old one must not answer for a new one.
+for (const name of readdirSync(outputDir)) if (/\.(png|json)$/.test(name)) rmSync(join(outputDir, name));
 
 // The tests edit and create files: they get a copy of the fixtures, never the originals.
 const workspace = mkdtempSync(join(tmpdir(), 'll-workspace-'));
@@ -76,7 +76,7 @@ const server = await startCodeServer({
   vsix,
   env: {
     LL_RESULTS_FILE: resultsFile,
-    LL_SCREENSHOT_DIR: outputDir,
+    LL_HARNESS_DIR: outputDir,
     LL_RELOAD_MARKER: reloadMarker,
     LL_EXTENSION_UNDER_TEST: vsix ? 'vsix' : 'source',
   },
@@ -109,12 +109,15 @@ try {
     // The workbench's own log and the extension host's console (console.log's
     // arguments, format string first) arrive here alike.
     const text = Array.isArray(args) ? format(...args) : String(args);
-    // The suite asks for a picture of the workbench; the file's arrival is its answer.
-    const request = /^ll:screenshot ([\w-]+)$/.exec(text.trim());
+    // The suite asks for a picture of the workbench, or for what the preview
+    // webview shows; the file's arrival is the answer.
+    const request = /^ll:(screenshot|inspect-preview) ([\w-]+)$/.exec(text.trim());
     if (request) {
-      const file = join(outputDir, `${request[1]}.png`);
-      await page.screenshot({ path: `${file}.tmp.png` });
-      renameSync(`${file}.tmp.png`, file);
+      const [, command, name] = request;
+      const file = join(outputDir, `${name}.${command === 'screenshot' ? 'png' : 'json'}`);
+      if (command === 'screenshot') await page.screenshot({ path: `${file}.tmp` , type: 'png' });
+      else writeFileSync(`${file}.tmp`, JSON.stringify(await inspectPreview().catch((e) => ({ error: e.message }))));
+      renameSync(`${file}.tmp`, file);
       return;
     }
     // The window prepared for a reload says when it is ready: that ends its phase.
@@ -126,6 +129,21 @@ try {
     if (/ENOTFOUND/.test(text)) return;
     (type === 'error' ? console.error : console.log)(text);
   });
+
+  /** The preview webview's frame (VS Code nests webviews in iframes): the one with the playback readout. */
+  async function previewFrame() {
+    for (const frame of page.frames()) if (await frame.$('#readout-step').catch(() => null)) return frame;
+    throw new Error('no preview webview in the page');
+  }
+
+  /** What the user sees of the preview's view state. */
+  async function inspectPreview() {
+    const frame = await previewFrame();
+    return {
+      step: (await frame.textContent('#readout-step'))?.trim(),
+      logLossChart: await frame.$eval('#log-loss', (e) => Boolean(e.checked)),
+    };
+  }
 
   /** Starts the workbench (or reloads it) and waits for the extension tests' exit code. */
   async function phase(start) {
@@ -160,6 +178,11 @@ try {
     const prepared = await phase(() => page.goto(url));
     let after = { passed: 0, failed: 1, skipped: 0 };
     if (prepared === 'reload') {
+      // Change the view state as a user would, for the reloaded window to find it again.
+      const frame = await previewFrame();
+      for (let i = 0; i < 3; i++) await frame.click('#step-forward');
+      await frame.click('#log-loss');
+      writeFileSync(join(outputDir, 'before-reload.json'), JSON.stringify(await inspectPreview()));
       writeFileSync(reloadMarker, 'revive');
       console.log('vscode suite: reloading the window');
       const reloadExit = await phase(async () => {

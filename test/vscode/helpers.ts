@@ -2,7 +2,7 @@
 // workspace, waiting for events with a clear timeout message, and the
 // engine (dist/engine.js) for expected values computed independently of the
 // preview pipeline.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as vscode from 'vscode';
 import type { LossLandscapeApi, PreviewReport } from '../../src/host/api';
@@ -121,19 +121,36 @@ export function previewTabs(): vscode.Tab[] {
 }
 
 /**
- * Asks the harness for a picture of the workbench (code-server only: the
- * harness watches the console for this line and writes the PNG), and waits
- * until it is written.
+ * Asks the code-server harness, which watches the console for these lines,
+ * to answer in a file of its output dir, and waits for that file. Undefined
+ * elsewhere (desktop VS Code has no such harness).
  */
-export async function screenshot(name: string): Promise<string | undefined> {
-  const dir = process.env.LL_SCREENSHOT_DIR;
+async function askHarness(command: string, name: string, extension: string): Promise<string | undefined> {
+  const dir = process.env.LL_HARNESS_DIR;
   if (!dir) return undefined;
-  const file = join(dir, `${name}.png`);
-  console.log(`ll:screenshot ${name}`);
+  const file = join(dir, `${name}.${extension}`);
+  console.log(`ll:${command} ${name}`);
   const deadline = Date.now() + 30_000;
   while (!existsSync(file)) {
-    if (Date.now() > deadline) throw new Error(`the harness wrote no screenshot ${file}`);
+    if (Date.now() > deadline) throw new Error(`the harness wrote no ${file}`);
     await new Promise((r) => setTimeout(r, 100));
   }
   return file;
+}
+
+/** A picture of the workbench, kept in test-output/vscode/. */
+export function screenshot(name: string): Promise<string | undefined> {
+  return askHarness('screenshot', name, 'png');
+}
+
+/** What the preview webview shows of its view state (read from its DOM by the harness). */
+export interface PreviewInspection {
+  step?: string;
+  logLossChart?: boolean;
+  error?: string;
+}
+
+export async function inspectPreview(name: string): Promise<PreviewInspection | undefined> {
+  const file = await askHarness('inspect-preview', name, 'json');
+  return file === undefined ? undefined : JSON.parse(readFileSync(file, 'utf8'));
 }
