@@ -16,8 +16,9 @@
 // The rest of this process's environment reaches the extension host too:
 //   LL_VSCODE_GREP filters tests, LL_VSCODE_SUITE=bench runs the latency
 //   bench instead (test/vscode/index.ts), LL_VSCODE_TIMEOUT_S bounds a run.
-// Screenshots and preview inspections the suite asks for, and code-server's log, go to test-output/vscode/.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+// Screenshots and preview inspections the suite asks for, and the logs of
+// code-server and of the workbench, go to test-output/vscode/.
+import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,6 +30,11 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const outputDir = join(root, 'test-output', 'vscode');
 // The whole suite, install excluded; a hung test must not eat CI's 90 minutes.
 const timeoutMs = Number(process.env.LL_VSCODE_TIMEOUT_S ?? 900) * 1000;
+
+// The workbench's routine connection messages, and offline failures to reach the
+// extension gallery, telemetry and GitHub sign-in: kept in test-output/vscode/workbench.log only.
+const WORKBENCH_CHATTER =
+  /ENOTFOUND|authentication provider 'github'|^(Resolving connection token|Resolved connection token|Creating a socket|\[reconnection-grace-time\]|Updating additional builtin extensions cache|\[Service Worker\]|\[AgentHost|\[AccountPolicyGate\])/;
 
 const { values: options } = parseArgs({
   options: {
@@ -85,6 +91,7 @@ const server = await startCodeServer({
   log: openSync(join(outputDir, 'code-server.log'), 'w'),
 });
 
+const workbenchLog = createWriteStream(join(outputDir, 'workbench.log'));
 let browser;
 let exitCode = 1;
 try {
@@ -125,9 +132,8 @@ try {
       settle('reload');
       return;
     }
-    // Offline, the extension gallery and telemetry cannot be reached: harmless.
-    if (/ENOTFOUND/.test(text)) return;
-    (type === 'error' ? console.error : console.log)(text);
+    workbenchLog.write(`[${type}] ${text}\n`);
+    if (!WORKBENCH_CHATTER.test(text)) (type === 'error' ? console.error : console.log)(text);
   });
 
   /** The preview webview's frame (VS Code nests webviews in iframes): the one with the playback readout. */
@@ -205,6 +211,7 @@ try {
   console.error('vscode suite: the harness failed:', e.message ?? e);
 } finally {
   await browser?.close();
+  workbenchLog.end();
   await server.stop();
   rmSync(workspace, { recursive: true, force: true });
   rmSync(dirname(reloadMarker), { recursive: true, force: true });
