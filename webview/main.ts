@@ -93,6 +93,8 @@ const scene = new LandscapeScene(view, theme, {
   restored: () => console.info('Loss Landscape: WebGL context restored; scene rebuilt'),
 });
 const charts = new Charts(lrHost, lossHost, theme, logLoss);
+// State writes are coalesced; the last one must not be lost when the panel goes away.
+window.addEventListener('pagehide', () => saver.flush());
 scene.setCamera(initial.camera);
 if (initial.playing) playback.play();
 

@@ -444,6 +444,12 @@ describe('webview: surfaces with holes, log scale and view state', function () {
     await h.showScene(makeScene({ revision: 2 }));
     assert.equal(await stepReadout(h), 90);
  
+    // Shown again without a host init, the webview restores its own saved state.
+    await h.page.reload();
+    await h.waitForPosted((m) => m.type === 'ready');
+    await h.showScene(makeScene({ revision: 1 }));
+    assert.equal(await stepReadout(h), 90);
+
     // A panel restored while playing goes on playing from where it was.
     await h.page.reload();
     await h.waitForPosted((m) => m.type === 'ready');

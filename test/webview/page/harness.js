@@ -85,12 +85,13 @@
     },
   };
 
+  const kept = sessionStorage.getItem('vscode-state');
   const harness = {
     posted: [],
     /** performance.now() when each posted message arrived, and when the last message was sent. */
     postedAt: [],
     sentAt: 0,
-    state: undefined,
+    state: kept === null ? undefined : JSON.parse(kept),
     violations: [],
     warnings: [],
     setTheme(kind) {
@@ -169,9 +170,12 @@
         harness.posted.push(message);
         harness.postedAt.push(performance.now());
       },
+      // Kept across reloads of the page, as VS Code keeps a webview's state
+      // when its panel is hidden and shown again.
       getState: () => harness.state,
       setState: (state) => {
         harness.state = state;
+        sessionStorage.setItem('vscode-state', JSON.stringify(state));
       },
     };
   };
