@@ -188,7 +188,7 @@ describe('webview: preview in headless Chromium', function () {
     await seek(h, 10);
     await h.page.locator('#view canvas').focus();
     await h.page.keyboard.press('Space');
-    await h.page.waitForTimeout(300);
+    await h.page.waitForTimeout(500);
     await h.page.keyboard.press('Space');
     const played = await stepReadout(h);
     assert.ok(played > 10, `Space did not play (step ${played})`);
