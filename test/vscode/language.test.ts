@@ -84,6 +84,16 @@ describe('language features', () => {
     assert.match(await hoverText(1, 9), /= 3\b/);
   });
 
+  it('offers a CodeLens that opens the preview', async () => {
+    const editor = await openFixture('rosenbrock.loss');
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri);
+    const commands = lenses.map((l) => l.command?.command);
+    assert.ok(
+      commands.some((c) => c === 'lossLandscape.showPreview' || c === 'lossLandscape.showPreviewToSide'),
+      `a preview lens among ${JSON.stringify(commands)}`,
+    );
+  });
+
   it('comments a line with #, as its language configuration says', async () => {
     const editor = await untitledLoss('loss = x^2 + y^2');
     await vscode.commands.executeCommand('editor.action.commentLine');
