@@ -74,7 +74,10 @@ export function cycleTones(base: string): [THREE.Color, THREE.Color] {
 }
 
 export class Paths {
-  readonly group = new THREE.Group();
+  /** What does not move with the playhead: the faint whole paths, markers and jump arcs. */
+  readonly fixed = new THREE.Group();
+  /** What does: the travelled paths, heads, arrows and ripples. */
+  readonly moving = new THREE.Group();
   private views: RunView[] = [];
   private snapshots: THREE.InstancedMesh | null = null;
   private restarts: THREE.InstancedMesh | null = null;
@@ -195,7 +198,8 @@ export class Paths {
     const ripple = new THREE.Mesh(ring, new THREE.MeshBasicMaterial({ color: restartColor, transparent: true, depthTest: false }));
     ripple.renderOrder = OVERLAY;
     ripple.visible = false;
-    this.group.add(ghost, progress, head, gradient, velocity, ripple);
+    this.fixed.add(ghost);
+    this.moving.add(progress, head, gradient, velocity, ripple);
     return {
       run,
       count,
@@ -256,13 +260,13 @@ export class Paths {
     jumps.computeLineDistances();
     jumps.renderOrder = OVERLAY;
     jumps.frustumCulled = false;
-    this.group.add(jumps);
+    this.fixed.add(jumps);
     this.jumps = jumps;
     for (const mesh of [snapshots, restarts]) {
       mesh.frustumCulled = false;
       mesh.renderOrder = OVERLAY;
       (mesh.material as THREE.Material).depthTest = false;
-      this.group.add(mesh);
+      this.fixed.add(mesh);
     }
     this.snapshots = snapshots;
     this.restarts = restarts;
@@ -292,7 +296,8 @@ export class Paths {
     }
     this.views = [];
     this.restartMarkers = 0;
-    this.group.clear();
+    this.fixed.clear();
+    this.moving.clear();
   }
 }
 

@@ -2,6 +2,14 @@
 // axes in it. Renders only when asked (a change, or a frame while playing).
 // On WebGL context loss it stops drawing; on restore it rebuilds every GPU
 // resource from the last scene, so the view never stays black.
+//
+// Two layers: what stays put while the playhead moves (surface, axes,
+// markers, whole paths) is drawn into an offscreen target with its depth,
+// only when it changes (camera, scene, theme, size); each frame copies that
+// colour and depth to the screen and draws the moving things (travelled
+// paths, heads, arrows) over it, depth-tested against the surface. Playing
+// then costs a full-screen copy instead of the surface's triangles, which is
+// most of a frame on software WebGL (see `npm run bench`).
 
 import * as THREE from 'three';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
@@ -39,6 +47,27 @@ function softwareRenderer(): boolean {
   return /swiftshader|llvmpipe|softpipe|software/i.test(name);
 }
 
+const compositeVertex = /* glsl */ `
+varying vec2 vUv;
+void main() {
+  vUv = uv;
+  gl_Position = vec4(position.xy, 0.0, 1.0);
+}
+`;
+
+// The fixed layer is in three's linear working space; colorspace_fragment
+// converts it for the screen exactly as three's materials convert themselves.
+const compositeFragment = /* glsl */ `
+uniform sampler2D layerColor;
+uniform sampler2D layerDepth;
+varying vec2 vUv;
+void main() {
+  gl_FragColor = texture2D(layerColor, vUv);
+  gl_FragDepth = texture2D(layerDepth, vUv).r;
+  #include <colorspace_fragment>
+}
+`;
+
 export interface SceneEvents {
   /** The user clicked the surface at these parameter values. */
   pick(x: number, y: number): void;
@@ -53,7 +82,16 @@ export class LandscapeScene {
   private readonly renderer: THREE.WebGLRenderer;
   private readonly camera = new THREE.PerspectiveCamera(38, 1, 0.01, 100);
   private readonly controls: OrbitControls;
-  private readonly scene = new THREE.Scene();
+  private readonly fixedScene = new THREE.Scene();
+  private readonly movingScene = new THREE.Scene();
+  private readonly compositeScene = new THREE.Scene();
+  private readonly compositeCamera = new THREE.OrthographicCamera(-1, 1, 1, -1, 0, 1);
+  private readonly compositeMaterial: THREE.ShaderMaterial;
+  private readonly antialias: boolean;
+  /** The fixed layer, sized to the drawing buffer; null until first needed (and after a context loss). */
+  private layer: THREE.WebGLRenderTarget | null = null;
+  private layerDirty = true;
+  private readonly drawingSize = new THREE.Vector2();
   private surface = new SurfaceMesh();
   private readonly paths = new Paths();
   private readonly axes = new Axes();
@@ -78,7 +116,9 @@ export class LandscapeScene {
     private readonly events: SceneEvents,
   ) {
     this.theme = theme;
-    this.renderer = new THREE.WebGLRenderer({ antialias: !softwareRenderer() });
+    this.antialias = !softwareRenderer();
+    this.renderer = new THREE.WebGLRenderer({ antialias: this.antialias });
+    this.renderer.autoClear = false; // render() clears once, then draws both layers
     this.renderer.setPixelRatio(Math.min(2, window.devicePixelRatio));
     this.canvas = this.renderer.domElement;
     this.canvas.setAttribute('role', 'img');
@@ -95,7 +135,7 @@ export class LandscapeScene {
       this.cameraPlaced = true;
     });
     this.controls.addEventListener('change', () => {
-      this.requestRender();
+      this.invalidate();
       this.events.cameraChanged();
     });
     this.setCamera(null);
@@ -106,7 +146,18 @@ export class LandscapeScene {
     );
     this.pickMarker.visible = false;
     this.pickMarker.renderOrder = 12;
-    this.scene.add(this.surface.mesh, this.paths.group, this.axes.group, this.pickMarker);
+    this.fixedScene.add(this.surface.mesh, this.paths.fixed, this.axes.group, this.pickMarker);
+    this.movingScene.add(this.paths.moving);
+    this.compositeMaterial = new THREE.ShaderMaterial({
+      vertexShader: compositeVertex,
+      fragmentShader: compositeFragment,
+      uniforms: { layerColor: { value: null }, layerDepth: { value: null } },
+      // Always passes, and writes the layer's depth, so the moving things are hidden behind hills as before.
+      depthFunc: THREE.AlwaysDepth,
+    });
+    const quad = new THREE.Mesh(new THREE.PlaneGeometry(2, 2), this.compositeMaterial);
+    quad.frustumCulled = false;
+    this.compositeScene.add(quad);
     this.applyTheme(theme);
 
     this.canvas.addEventListener('pointerdown', (e) => this.down.set(e.clientX, e.clientY));
@@ -133,7 +184,7 @@ export class LandscapeScene {
     this.axes.fit(this.camera, this.viewportHeight());
     this.pickMarker.visible = false;
     this.paths.setStep(this.step, this.frame);
-    this.requestRender();
+    this.invalidate();
   }
 
   addRun(run: RunData): void {
@@ -141,7 +192,7 @@ export class LandscapeScene {
     this.runs.push(run);
     this.paths.set(this.runs, this.frame, this.theme.runColors, this.theme.foreground);
     this.paths.setStep(this.step, this.frame);
-    this.requestRender();
+    this.invalidate();
   }
 
   get allRuns(): readonly RunData[] {
@@ -158,7 +209,7 @@ export class LandscapeScene {
     this.theme = theme;
     this.renderer.setClearColor(theme.background, 1);
     const light = theme.kind === 'light' || theme.kind === 'high-contrast-light';
-    this.surface.setContourColor(theme.contour, light ? 0.3 : 0.4);
+    this.surface.setContourColor(theme.contour, light ? 0.45 : 0.55);
     (this.pickMarker.material as THREE.MeshBasicMaterial).color.set(theme.accent);
     if (this.message && this.frame) {
       this.paths.set(this.runs, this.frame, theme.runColors, theme.foreground);
@@ -166,7 +217,7 @@ export class LandscapeScene {
       this.axes.build(this.frame, this.message.params, theme);
       this.axes.fit(this.camera, this.viewportHeight());
     }
-    this.requestRender();
+    this.invalidate();
   }
 
   get stats(): { vertices: number; restarts: number; runs: number } {
@@ -184,7 +235,7 @@ export class LandscapeScene {
     this.camera.position.fromArray(p.position);
     this.controls.target.fromArray(p.target);
     this.controls.update();
-    this.requestRender();
+    this.invalidate();
   }
 
   resetView(): void {
@@ -237,6 +288,12 @@ export class LandscapeScene {
     this.events.cameraChanged();
   }
 
+  /** Something in the fixed layer changed: redraw it, at the next frame. */
+  private invalidate(): void {
+    this.layerDirty = true;
+    this.requestRender();
+  }
+
   /** Renders at the next animation frame, once however often it is asked. */
   requestRender(): void {
     this.dirty = true;
@@ -252,8 +309,46 @@ export class LandscapeScene {
   render(): void {
     this.dirty = false;
     if (this.contextLost) return;
-    this.axes.orient(this.camera, this.controls.target);
-    this.renderer.render(this.scene, this.camera);
+    const layer = this.ensureLayer();
+    if (this.layerDirty) {
+      this.axes.orient(this.camera, this.controls.target);
+      // three converts the clear colour for the target bound when it is set:
+      // linear for the offscreen layer, the output space for the screen.
+      this.renderer.setRenderTarget(layer);
+      this.renderer.setClearColor(this.theme.background, 1);
+      this.renderer.clear();
+      this.renderer.render(this.fixedScene, this.camera);
+      this.renderer.setRenderTarget(null);
+      this.renderer.setClearColor(this.theme.background, 1);
+      this.layerDirty = false;
+    }
+    this.renderer.clear();
+    this.renderer.render(this.compositeScene, this.compositeCamera);
+    this.renderer.render(this.movingScene, this.camera);
+  }
+
+  private ensureLayer(): THREE.WebGLRenderTarget {
+    const { x: w, y: h } = this.renderer.getDrawingBufferSize(this.drawingSize);
+    if (this.layer && this.layer.width === w && this.layer.height === h) return this.layer;
+    this.disposeLayer();
+    const depth = new THREE.DepthTexture(w, h);
+    // Stored sRGB-encoded (8 bits per channel in linear would band the dark
+    // tones of a dark theme); written and sampled in linear, converted by the GPU.
+    this.layer = new THREE.WebGLRenderTarget(w, h, {
+      depthTexture: depth,
+      samples: this.antialias ? 4 : 0,
+      colorSpace: THREE.SRGBColorSpace,
+    });
+    this.compositeMaterial.uniforms.layerColor.value = this.layer.texture;
+    this.compositeMaterial.uniforms.layerDepth.value = depth;
+    this.layerDirty = true;
+    return this.layer;
+  }
+
+  private disposeLayer(): void {
+    this.layer?.depthTexture?.dispose();
+    this.layer?.dispose();
+    this.layer = null;
   }
 
   /** The current picture as PNG bytes. Renders first: the drawing buffer is not preserved between frames. */
@@ -277,7 +372,7 @@ export class LandscapeScene {
     this.camera.updateProjectionMatrix();
     if (!this.cameraPlaced) this.setCamera(null);
     this.axes.fit(this.camera, h);
-    this.requestRender();
+    this.invalidate();
   }
 
   private onPointerUp(e: PointerEvent): void {
@@ -290,7 +385,7 @@ export class LandscapeScene {
     if (!hit) return;
     this.pickMarker.position.copy(hit.point).setZ(hit.point.z + 0.01);
     this.pickMarker.visible = true;
-    this.requestRender();
+    this.invalidate();
     this.events.pick(this.frame.paramX(hit.point.x), this.frame.paramY(hit.point.y));
   }
 
@@ -298,10 +393,11 @@ export class LandscapeScene {
     this.contextLost = false;
     // three re-creates its own GL state on restore; our buffers and textures
     // are rebuilt from the last scene so nothing refers to dead GL objects.
-    this.scene.remove(this.surface.mesh);
+    this.fixedScene.remove(this.surface.mesh);
     this.surface.dispose();
     this.surface = new SurfaceMesh();
-    this.scene.add(this.surface.mesh);
+    this.fixedScene.add(this.surface.mesh);
+    this.disposeLayer();
     const message = this.message;
     const extra = this.runs.slice(message?.runs.length ?? 0);
     this.applyTheme(this.theme);

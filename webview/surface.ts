@@ -25,7 +25,10 @@ void main() {
 `;
 
 // Lambert shading from a fixed light plus ambient, so shape reads without a
-// light setup; contours are anti-aliased with fwidth (one pixel wide at any zoom).
+// light setup; contours are anti-aliased with fwidth (one pixel wide at any
+// zoom). Colours are in three's linear working space (the colormap texture is
+// marked sRGB, so sampling decodes it) and converted for the output, like
+// three's own materials, so the surface composes with them in any target.
 const fragmentShader = /* glsl */ `
 uniform sampler2D colormap;
 uniform vec3 contourColor;
@@ -42,6 +45,7 @@ void main() {
   float dist = abs(fract(v + 0.5) - 0.5) / max(fwidth(v), 1e-6);
   float line = 1.0 - smoothstep(0.5, 1.5, dist);
   gl_FragColor = vec4(mix(color, contourColor, line * contourStrength), 1.0);
+  #include <colorspace_fragment>
 }
 `;
 
@@ -52,6 +56,7 @@ export class SurfaceMesh {
 
   constructor() {
     this.colormap = new THREE.DataTexture(viridisTable(), 256, 1, THREE.RGBAFormat);
+    this.colormap.colorSpace = THREE.SRGBColorSpace;
     this.colormap.magFilter = THREE.LinearFilter;
     this.colormap.minFilter = THREE.LinearFilter;
     this.colormap.needsUpdate = true;

@@ -159,6 +159,17 @@ export class Harness {
     return this.page.evaluate((n) => (globalThis as unknown as { __harness: Record<string, unknown> }).__harness[n], name) as Promise<T>;
   }
 
+  /** Waits until the state the webview saved (with setState; writes are coalesced) passes `test`, and returns it. */
+  async waitForState<T>(test: (state: T) => boolean, timeoutMs = 10000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const state = await this.harnessValue<T>('state');
+      if (state !== undefined && test(state)) return state;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for the saved state; last: ${JSON.stringify(state)}`);
+      await this.page.waitForTimeout(50);
+    }
+  }
+
   async setTheme(kind: 'dark' | 'light' | 'high-contrast'): Promise<void> {
     await this.call('setTheme', kind);
   }

@@ -235,9 +235,7 @@ describe('webview: preview in headless Chromium', function () {
   it('switches the loss chart to a log scale and persists the choice', async () => {
     await h.page.locator('#log-loss').click();
     await h.page.locator('#chart-loss .u-title', { hasText: 'loss (log scale)' }).waitFor();
-    await h.page.waitForTimeout(400); // state writes are coalesced
-    const state = await h.harnessValue<{ logLossChart: boolean }>('state');
-    assert.equal(state.logLossChart, true);
+    await h.waitForState<{ logLossChart: boolean }>((state) => state.logLossChart);
     await h.page.locator('#log-loss').click();
   });
 
@@ -424,11 +422,10 @@ describe('webview: surfaces with holes, log scale and view state', function () {
   it('saves the camera and playhead, and restores them from init', async () => {
     await seek(h, 77);
     await h.page.locator('#top-view').click();
-    await h.page.waitForTimeout(400);
-    const saved = await h.harnessValue<{ camera: { position: number[] }; step: number; playing: boolean }>('state');
-    assert.equal(saved.step, 77);
+    const saved = await h.waitForState<{ camera: { position: number[] }; step: number; playing: boolean }>(
+      (state) => state.step === 77 && state.camera.position[2] > 3,
+    );
     assert.equal(saved.playing, false);
-    assert.ok(saved.camera.position[2] > 3, 'top view is high above the surface');
 
     // A reloaded page: the host sends init with the saved state, then the scene.
     await h.page.reload();
@@ -455,8 +452,8 @@ describe('webview: surfaces with holes, log scale and view state', function () {
     await h.waitForPosted((m) => m.type === 'ready');
     await h.send({ type: 'init', state: { camera: null, step: 40, playing: true, logLossChart: false } });
     await h.showScene(makeScene({ revision: 1 }));
-    await h.page.waitForTimeout(400);
     const resumed = await stepReadout(h);
-    assert.ok(resumed > 40 && resumed < 40 + 60, `resumed at ${resumed}`);
+    assert.ok(resumed >= 40 && resumed < 40 + 30, `resumed at ${resumed}`);
+    await h.page.waitForFunction(`Number(document.querySelector('#readout-step').textContent.split('/')[0]) > ${resumed}`);
   });
 });
