@@ -35,8 +35,9 @@ const CLICK_SLOP_PX = 4;
 
 /**
  * True when WebGL runs on the CPU (SwiftShader, llvmpipe: VMs, remote
- * desktops, headless). There multisampling triples the frame time (measured
- * in `npm run bench`), so the scene is drawn without it; GPUs get it.
+ * desktops, headless). There multisampling tripled the frame time (measured
+ * on SwiftShader, 256² surface at 1280×800), so the scene is drawn without
+ * it; GPUs get it.
  */
 function softwareRenderer(): boolean {
   const gl = document.createElement('canvas').getContext('webgl2');
