@@ -73,15 +73,17 @@ banner.hidden = true;
 const view = div('view', 'view');
 const title = div('title', 'title');
 const readouts = new Readouts();
-const overlay = div('overlay');
-overlay.append(title, readouts.element);
+// The title sits top-left, the legend bottom-left: the default view leaves
+// that corner empty, while the top-left is where the loss axis rises.
+readouts.element.classList.add('overlay', 'bottom');
+title.classList.add('overlay', 'top');
 const chartsRow = div('charts');
 const lrHost = div('chart', 'chart-lr');
 const lossHost = div('chart', 'chart-loss');
 chartsRow.append(lrHost, lossHost);
 app.append(controls.element, view, chartsRow);
 // Over the picture, not above it: showing an error must not resize the view it keeps.
-view.append(overlay, banner);
+view.append(title, readouts.element, banner);
 
 const scene = new LandscapeScene(view, theme, {
   pick: (x, y) => {
