@@ -7,8 +7,7 @@
 // Markers, for restart k (points[k] is where the new cycle begins):
 // - the snapshot marker (a sphere) sits on points[k], the end of the
 //   previous cycle, the model Snapshot Ensembles would save;
-// - the restart marker (a larger diamond, in the theme's strongest contrast
-//   colour) sits on points[k + 1], where the first update at η_max lands;
+// - the restart marker (a larger white diamond) sits on points[k + 1], where the first update at η_max lands;
 // - between them, the jump is drawn as a dashed arc hopping over the
 //   surface, as high as it is long, so it reads as a jump even inside the
 //   tangle of a noisy path (never lower than MIN_RISE, so even a short jump
@@ -39,6 +38,11 @@ const RIPPLE_START = 0.1;
 const RIPPLE_RADIUS = 0.32;
 
 export const GRADIENT_COLOR = '#22d3ee';
+/**
+ * Restart markers and ripples, in every theme: they sit where runs settle,
+ * the low end of viridis (dark purple), where white stands out most.
+ */
+export const RESTART_COLOR = '#ffffff';
 export const VELOCITY_COLOR = '#ffd60a';
 
 interface RunView {
@@ -86,10 +90,10 @@ export class Paths {
   restartMarkers = 0;
 
   /** Replaces every run. Allocation here is fine: it happens once per scene, not per frame. */
-  set(runs: readonly RunData[], frame: Frame, colors: readonly string[], restartColor: string): void {
+  set(runs: readonly RunData[], frame: Frame, colors: readonly string[]): void {
     this.clear();
-    runs.forEach((run, r) => this.views.push(this.buildRun(run, frame, colors[r % colors.length], restartColor)));
-    this.buildMarkers(colors, restartColor);
+    runs.forEach((run, r) => this.views.push(this.buildRun(run, frame, colors[r % colors.length])));
+    this.buildMarkers(colors);
   }
 
   get runCount(): number {
@@ -143,7 +147,7 @@ export class Paths {
     arrow.setLength(l, Math.min(0.06, l * 0.45), 0.035);
   }
 
-  private buildRun(run: RunData, frame: Frame, color: string, restartColor: string): RunView {
+  private buildRun(run: RunData, frame: Frame, color: string): RunView {
     const count = run.points.length / 3;
     const world = new Float32Array(count * 3);
     for (let k = 0; k < count; k++) {
@@ -195,7 +199,7 @@ export class Paths {
 
     const gradient = overlayArrow(GRADIENT_COLOR);
     const velocity = overlayArrow(VELOCITY_COLOR);
-    const ripple = new THREE.Mesh(ring, new THREE.MeshBasicMaterial({ color: restartColor, transparent: true, depthTest: false }));
+    const ripple = new THREE.Mesh(ring, new THREE.MeshBasicMaterial({ color: RESTART_COLOR, transparent: true, depthTest: false }));
     ripple.renderOrder = OVERLAY;
     ripple.visible = false;
     this.fixed.add(ghost);
@@ -216,14 +220,14 @@ export class Paths {
     };
   }
 
-  private buildMarkers(colors: readonly string[], restartColor: string): void {
+  private buildMarkers(colors: readonly string[]): void {
     let total = 0;
     for (const v of this.views) total += v.run.restarts.filter((k) => k < v.count).length;
     this.restartMarkers = total;
     if (total === 0) return;
     const snapshots = new THREE.InstancedMesh(sphere, new THREE.MeshBasicMaterial(), total);
     const restarts = new THREE.InstancedMesh(diamond, new THREE.MeshBasicMaterial(), total);
-    (restarts.material as THREE.MeshBasicMaterial).color.set(restartColor);
+    (restarts.material as THREE.MeshBasicMaterial).color.set(RESTART_COLOR);
     const arcs: number[] = [];
     const arcColors: number[] = [];
     const m = new THREE.Matrix4();

@@ -3,7 +3,7 @@
 // the markers and arrows. Rebuilt per scene; updated in place per step.
 
 import type { RunData } from '../src/shared/protocol';
-import { GRADIENT_COLOR, VELOCITY_COLOR } from './paths';
+import { GRADIENT_COLOR, RESTART_COLOR, VELOCITY_COLOR } from './paths';
 import { cycleAt } from './playback';
 import type { Theme } from './theme';
 import { formatValue } from './ticks';
@@ -65,8 +65,8 @@ export class Readouts {
     });
     this.key.replaceChildren(
       keyItem('●', theme.runColors[0], 'snapshot (end of a cycle)'),
-      keyItem('◆', theme.foreground, 'restart (first step at η max)'),
-      keyItem('⌒', theme.foreground, 'jump'),
+      keyItem('◆', RESTART_COLOR, 'restart (first step at η max)', 'outlined'),
+      keyItem('⌒', theme.runColors[0], 'jump'),
       keyItem('➜', GRADIENT_COLOR, '−∇f'),
       keyItem('➜', VELOCITY_COLOR, 'velocity (step)'),
     );
@@ -85,11 +85,12 @@ export class Readouts {
   }
 }
 
-function keyItem(symbol: string, color: string, text: string): HTMLElement {
+function keyItem(symbol: string, color: string, text: string, markClass = ''): HTMLElement {
   const item = document.createElement('span');
   item.className = 'key-item';
   const mark = document.createElement('span');
   mark.textContent = symbol;
+  mark.className = markClass;
   mark.style.color = color;
   item.append(mark, ` ${text}`);
   return item;

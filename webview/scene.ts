@@ -180,7 +180,7 @@ export class LandscapeScene {
     const scale = resolveHeightScale(message.heightScale, s.heights, s.min, s.max);
     this.frame = new Frame(message.domain, s.min, s.max, scale);
     this.surface.update(s, this.frame);
-    this.paths.set(this.runs, this.frame, this.theme.runColors, this.theme.foreground);
+    this.paths.set(this.runs, this.frame, this.theme.runColors);
     this.axes.build(this.frame, message.params, this.theme);
     this.axes.fit(this.camera, this.viewportHeight());
     this.pickMarker.visible = false;
@@ -191,7 +191,7 @@ export class LandscapeScene {
   addRun(run: RunData): void {
     if (!this.frame) return;
     this.runs.push(run);
-    this.paths.set(this.runs, this.frame, this.theme.runColors, this.theme.foreground);
+    this.paths.set(this.runs, this.frame, this.theme.runColors);
     this.paths.setStep(this.step, this.frame);
     this.invalidate();
   }
@@ -213,7 +213,7 @@ export class LandscapeScene {
     this.surface.setContourColor(theme.contour, light ? 0.45 : 0.55);
     (this.pickMarker.material as THREE.MeshBasicMaterial).color.set(theme.accent);
     if (this.message && this.frame) {
-      this.paths.set(this.runs, this.frame, theme.runColors, theme.foreground);
+      this.paths.set(this.runs, this.frame, theme.runColors);
       this.paths.setStep(this.step, this.frame);
       this.axes.build(this.frame, this.message.params, theme);
       this.axes.fit(this.camera, this.viewportHeight());

@@ -23,10 +23,12 @@ export interface Theme {
   contour: string;
 }
 
-// Red, orange, pink, white/black and lime are all far from viridis'
-// purple-blue-green-yellow, so a path never vanishes into the surface.
+// Paths lie on the viridis surface whatever the theme, so their colours are
+// chosen against it (red, orange, pink, white, lime, sky are all far from its
+// purple-blue-green-yellow); light themes swap white and lime for colours
+// that also read in the charts on a white background.
 const RUNS_DARK = ['#ff453a', '#ff9f0a', '#ff5ccd', '#f5f5f5', '#b4ff39', '#64d2ff'];
-const RUNS_LIGHT = ['#d70015', '#c93400', '#c0248f', '#1d1d1f', '#4f7a00', '#0a64d0'];
+const RUNS_LIGHT = ['#ff3b30', '#f08c00', '#e0218a', '#0a84ff', '#5fae00', '#00a3bf'];
 
 function kindOf(body: HTMLElement): ThemeKind {
   const c = body.classList;
