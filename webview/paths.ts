@@ -7,7 +7,8 @@
 // Markers, for restart k (points[k] is where the new cycle begins):
 // - the snapshot marker (a sphere) sits on points[k], the end of the
 //   previous cycle, the model Snapshot Ensembles would save;
-// - the restart marker (a larger white diamond) sits on points[k + 1], where the first update at η_max lands;
+// - the restart marker (a larger white diamond) sits on points[k + 1],
+//   where the first update at η_max lands;
 // - between them, the jump is drawn as a dashed arc hopping over the
 //   surface, as high as it is long, so it reads as a jump even inside the
 //   tangle of a noisy path (never lower than MIN_RISE, so even a short jump
