@@ -116,14 +116,19 @@ try {
     // The workbench's own log and the extension host's console (console.log's
     // arguments, format string first) arrive here alike.
     const text = Array.isArray(args) ? format(...args) : String(args);
-    // The suite asks for a picture of the workbench, or for what the preview
-    // webview shows; the file's arrival is the answer.
-    const request = /^ll:(screenshot|inspect-preview) ([\w-]+)$/.exec(text.trim());
+    // The suite asks for a picture of the workbench, for what the preview
+    // webview shows, or for keys pressed as a user would (`ll:press NAME
+    // Control+K V`); the file NAME.png or NAME.json arriving is the answer.
+    const request = /^ll:(screenshot|inspect-preview|press) ([\w-]+)(?: (.+))?$/.exec(text.trim());
     if (request) {
-      const [, command, name] = request;
+      const [, command, name, keys] = request;
       const file = join(outputDir, `${name}.${command === 'screenshot' ? 'png' : 'json'}`);
-      if (command === 'screenshot') await page.screenshot({ path: `${file}.tmp` , type: 'png' });
-      else writeFileSync(`${file}.tmp`, JSON.stringify(await inspectPreview().catch((e) => ({ error: e.message }))));
+      if (command === 'screenshot') await page.screenshot({ path: `${file}.tmp`, type: 'png' });
+      else if (command === 'inspect-preview') writeFileSync(`${file}.tmp`, JSON.stringify(await inspectPreview().catch((e) => ({ error: e.message }))));
+      else {
+        for (const chord of keys.split(' ')) await page.keyboard.press(chord);
+        writeFileSync(`${file}.tmp`, JSON.stringify({ pressed: keys }));
+      }
       renameSync(`${file}.tmp`, file);
       return;
     }
@@ -136,10 +141,12 @@ try {
     if (!WORKBENCH_CHATTER.test(text)) (type === 'error' ? console.error : console.log)(text);
   });
 
-  /** The preview webview's frame (VS Code nests webviews in iframes): the one with the playback readout. */
+  /** The visible preview webview's frame (VS Code nests webviews in iframes): the one showing a playback readout. */
   async function previewFrame() {
-    for (const frame of page.frames()) if (await frame.$('#readout-step').catch(() => null)) return frame;
-    throw new Error('no preview webview in the page');
+    for (const frame of page.frames()) {
+      if (await frame.locator('#readout-step').isVisible().catch(() => false)) return frame;
+    }
+    throw new Error('no visible preview webview in the page');
   }
 
   /** What the user sees of the preview's view state. */
@@ -173,35 +180,40 @@ try {
   exitCode = await phase(() => page.goto(url));
 
   // What a window reload restores: a fresh window opens a preview (test/vscode/reloaded/prepare.ts)
-  // and says when it is drawn; the workbench reloads through its own command,
-  // as a user would, so that it saves its state first; the reloaded window runs
-  // test/vscode/reloaded/*.test.ts. The marker file tells the extension host which
-  // stage it is in. The results of the two test runs are summed.
+  // and says when it is drawn; the harness changes its view state as a user
+  // would; the workbench reloads through its own command, so that it saves
+  // its state first; the reloaded window runs test/vscode/reloaded/*.test.ts.
+  // The marker file tells the extension host which stage it is in.
+  async function reloadCheck() {
+    writeFileSync(reloadMarker, 'prepare');
+    const prepared = await phase(() => page.goto(url));
+    if (prepared !== 'reload') throw new Error(`the window to reload could not open its preview (exit ${prepared})`);
+    const frame = await previewFrame();
+    for (let i = 0; i < 3; i++) await frame.click('#step-forward');
+    await frame.click('#log-loss');
+    writeFileSync(join(outputDir, 'before-reload.json'), JSON.stringify(await inspectPreview()));
+    writeFileSync(reloadMarker, 'revive');
+    console.log('vscode suite: reloading the window');
+    return phase(async () => {
+      await page.keyboard.press('F1');
+      await page.keyboard.type('Developer: Reload Window');
+      await page.waitForTimeout(500);
+      await page.keyboard.press('Enter');
+    });
+  }
+
+  // The results of the suite and of the reloaded window's tests are summed.
   if (process.env.LL_VSCODE_SUITE !== 'bench' && existsSync(resultsFile)) {
     const before = JSON.parse(readFileSync(resultsFile, 'utf8'));
     rmSync(resultsFile);
-    writeFileSync(reloadMarker, 'prepare');
-    const prepared = await phase(() => page.goto(url));
+    // Unless the reloaded window's tests report, the check counts as one failure.
     let after = { passed: 0, failed: 1, skipped: 0 };
-    if (prepared === 'reload') {
-      // Change the view state as a user would, for the reloaded window to find it again.
-      const frame = await previewFrame();
-      for (let i = 0; i < 3; i++) await frame.click('#step-forward');
-      await frame.click('#log-loss');
-      writeFileSync(join(outputDir, 'before-reload.json'), JSON.stringify(await inspectPreview()));
-      writeFileSync(reloadMarker, 'revive');
-      console.log('vscode suite: reloading the window');
-      const reloadExit = await phase(async () => {
-        await page.keyboard.press('F1');
-        await page.keyboard.type('Developer: Reload Window');
-        await page.waitForTimeout(500);
-        await page.keyboard.press('Enter');
-      });
+    try {
+      exitCode = exitCode || (await reloadCheck());
       if (existsSync(resultsFile)) after = JSON.parse(readFileSync(resultsFile, 'utf8'));
       else console.error('vscode suite: the reloaded window ran no tests');
-      exitCode = exitCode || reloadExit;
-    } else {
-      console.error(`vscode suite: the window to reload could not open its preview (exit ${prepared})`);
+    } catch (e) {
+      console.error('vscode suite: the reload check failed:', e.message);
       exitCode = exitCode || 1;
     }
     const sum = (key) => before[key] + after[key];

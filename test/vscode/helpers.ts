@@ -125,11 +125,11 @@ export function previewTabs(): vscode.Tab[] {
  * to answer in a file of its output dir, and waits for that file. Undefined
  * elsewhere (desktop VS Code has no such harness).
  */
-async function askHarness(command: string, name: string, extension: string): Promise<string | undefined> {
+async function askHarness(command: string, name: string, extension: string, argument?: string): Promise<string | undefined> {
   const dir = process.env.LL_HARNESS_DIR;
   if (!dir) return undefined;
   const file = join(dir, `${name}.${extension}`);
-  console.log(`ll:${command} ${name}`);
+  console.log(`ll:${command} ${name}${argument === undefined ? '' : ` ${argument}`}`);
   const deadline = Date.now() + 30_000;
   while (!existsSync(file)) {
     if (Date.now() > deadline) throw new Error(`the harness wrote no ${file}`);
@@ -141,6 +141,14 @@ async function askHarness(command: string, name: string, extension: string): Pro
 /** A picture of the workbench, kept in test-output/vscode/. */
 export function screenshot(name: string): Promise<string | undefined> {
   return askHarness('screenshot', name, 'png');
+}
+
+/**
+ * Presses keys in the workbench as a user would, in Playwright's notation, chords
+ * separated by spaces ('Control+K V'). False where there is no harness to press them.
+ */
+export async function pressKeys(name: string, keys: string): Promise<boolean> {
+  return (await askHarness('press', name, 'json', keys)) !== undefined;
 }
 
 /** What the preview webview shows of its view state (read from its DOM by the harness). */

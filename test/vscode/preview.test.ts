@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { LossLandscapeApi } from '../../src/host/api';
-import { api, closeAllEditors, expectedRestarts, nextRender, openFixture, previewTabs, screenshot, until, workspaceUri } from './helpers';
+import { api, closeAllEditors, expectedRestarts, nextRender, openFixture, pressKeys, previewTabs, screenshot, until, workspaceUri } from './helpers';
 
 describe('preview panel', () => {
   let ll: LossLandscapeApi;
@@ -57,4 +57,19 @@ describe('preview panel', () => {
     assert.equal(previewTabs().length, 2);
     assert.deepEqual(ll.previews().map((p) => p.document).sort(), [editor.document.uri.toString(), other.document.uri.toString()].sort());
   });
+
+  // Only the code-server harness presses keys; elsewhere these two skip.
+  for (const [keys, column, where] of [
+    ['Control+K V', vscode.ViewColumn.Two, 'to the side'],
+    ['Control+Shift+V', vscode.ViewColumn.One, 'in place of the editor'],
+  ] as const) {
+    it(`opens the preview ${where} with ${keys}, as Markdown does`, async function () {
+      await closeAllEditors();
+      const focused = await openFixture('bowl.loss');
+      const rendered = nextRender(ll, focused.document.uri);
+      if (!(await pressKeys(`keys-${column}`, keys))) this.skip();
+      await rendered;
+      assert.equal(previewsOf(focused.document.uri)[0]?.viewColumn, column);
+    });
+  }
 });

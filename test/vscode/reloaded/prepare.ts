@@ -3,10 +3,12 @@
 // waits until the preview has drawn, and tells the harness, which then
 // reloads the window; the reloaded window runs revive.test.ts.
 import * as vscode from 'vscode';
-import { api, nextRender, workspaceUri } from '../helpers';
+import { api, closeAllEditors, nextRender, workspaceUri } from '../helpers';
 
 export async function prepareReload(): Promise<void> {
   const ll = await api();
+  // The workbench restores what the suite's window left open: start from nothing.
+  await closeAllEditors();
   const document = await vscode.workspace.openTextDocument(workspaceUri('himmelblau.loss'));
   await vscode.window.showTextDocument(document, vscode.ViewColumn.One);
   const rendered = nextRender(ll, document.uri);
