@@ -24,10 +24,16 @@ import type { Theme } from './theme';
 const DEFAULT_DIRECTION = new THREE.Vector3(2.0, -2.7, 2.1).normalize();
 /** Where the default view starts looking before it centres the box. */
 const DEFAULT_TARGET: Vec3 = [0, 0, HEIGHT * 0.35];
-/** Corners of the box with room for its tick labels, which the default view keeps in frame. */
+/** Corners of the box with a margin around it, which the default view keeps in frame with the labels. */
 const FIT_CORNERS = [-1.15, 1.15].flatMap((x) => [-1.15, 1.15].flatMap((y) => [0, HEIGHT].map((z) => new THREE.Vector3(x, y, z))));
 /** The fraction of the view (in normalized device coordinates) the box may fill. */
 const FIT_FILL = 0.92;
+/**
+ * The farthest the default view backs off: labels keep their pixel size, so
+ * in a viewport too small to hold them (a hidden panel is 1 px high) every
+ * round of the fit would back off further.
+ */
+const MAX_FIT_DISTANCE = 20;
 /** Half the width of the box plus its tick labels, in world units. */
 const TOP_VIEW_HALF_EXTENT = 1.35;
 /** A press that moves less than this many pixels is a click (start a run), not an orbit. */
@@ -181,8 +187,7 @@ export class LandscapeScene {
     this.frame = new Frame(message.domain, s.min, s.max, scale);
     this.surface.update(s, this.frame);
     this.paths.set(this.runs, this.frame, this.theme.runColors);
-    this.axes.build(this.frame, message.params, this.theme);
-    this.axes.fit(this.camera, this.viewportHeight());
+    this.buildAxes(this.frame, message.params, this.theme);
     this.pickMarker.visible = false;
     this.paths.setStep(this.step, this.frame);
     this.invalidate();
@@ -215,10 +220,16 @@ export class LandscapeScene {
     if (this.message && this.frame) {
       this.paths.set(this.runs, this.frame, theme.runColors);
       this.paths.setStep(this.step, this.frame);
-      this.axes.build(this.frame, this.message.params, theme);
-      this.axes.fit(this.camera, this.viewportHeight());
+      this.buildAxes(this.frame, this.message.params, theme);
     }
     this.invalidate();
+  }
+
+  /** New labels change what the default view must fit, so it is refitted unless the user placed the camera. */
+  private buildAxes(frame: Frame, params: readonly [string, string], theme: Theme): void {
+    this.axes.build(frame, params, theme);
+    this.axes.fit(this.camera, this.viewportHeight());
+    if (!this.cameraPlaced) this.setCamera(null);
   }
 
   get stats(): { vertices: number; restarts: number; runs: number } {
@@ -246,10 +257,11 @@ export class LandscapeScene {
 
   /**
    * The default view: from the default direction, the target moved so the
-   * box's projection is centred, and just far enough that every corner is
-   * inside the view, whatever the aspect ratio. Projected size goes roughly
-   * as 1/distance, so scaling the distance by the overshoot (and re-centring)
-   * converges in a few rounds.
+   * projection of the box and its labels is centred, and just far enough
+   * that every corner and label is inside the view, whatever the aspect
+   * ratio. Projected size goes roughly as 1/distance (labels keep theirs), so
+   * scaling the distance by the overshoot (and re-centring) converges in a
+   * few rounds.
    */
   private defaultPose(): { position: Vec3; target: Vec3 } {
     const target = new THREE.Vector3(...DEFAULT_TARGET);
@@ -257,25 +269,29 @@ export class LandscapeScene {
     const v = new THREE.Vector3();
     const right = new THREE.Vector3();
     const up = new THREE.Vector3();
+    const bounds = new THREE.Box2();
+    const point = new THREE.Vector2();
+    const centre = new THREE.Vector2();
+    const size = new THREE.Vector2();
     const tanHalf = Math.tan(THREE.MathUtils.degToRad(probe.fov / 2));
     let distance = 4;
     for (let round = 0; round < 8; round++) {
       probe.position.copy(DEFAULT_DIRECTION).multiplyScalar(distance).add(target);
       probe.lookAt(target);
       probe.updateMatrixWorld();
-      let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
+      bounds.makeEmpty();
       for (const corner of FIT_CORNERS) {
         v.copy(corner).project(probe);
-        minX = Math.min(minX, v.x);
-        maxX = Math.max(maxX, v.x);
-        minY = Math.min(minY, v.y);
-        maxY = Math.max(maxY, v.y);
+        bounds.expandByPoint(point.set(v.x, v.y));
       }
+      this.axes.expandByLabels(probe, this.viewportHeight(), bounds);
+      bounds.getCenter(centre);
+      bounds.getSize(size);
       right.setFromMatrixColumn(probe.matrixWorld, 0);
       up.setFromMatrixColumn(probe.matrixWorld, 1);
-      target.addScaledVector(right, ((minX + maxX) / 2) * distance * tanHalf * probe.aspect);
-      target.addScaledVector(up, ((minY + maxY) / 2) * distance * tanHalf);
-      distance *= Math.max(maxX - minX, maxY - minY) / 2 / FIT_FILL;
+      target.addScaledVector(right, centre.x * distance * tanHalf * probe.aspect);
+      target.addScaledVector(up, centre.y * distance * tanHalf);
+      distance = Math.min(MAX_FIT_DISTANCE, (distance * Math.max(size.x, size.y)) / 2 / FIT_FILL);
     }
     probe.position.copy(DEFAULT_DIRECTION).multiplyScalar(distance).add(target);
     return { position: probe.position.toArray() as Vec3, target: target.toArray() as Vec3 };

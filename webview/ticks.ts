@@ -26,7 +26,8 @@ const MIN_GAP = 0.08;
  * Ticks for a log1p height axis: the minimum, zero when the range spans it,
  * and the powers of ten above the minimum (1, 10, 100, ... whose labels are
  * round), dropping any within MIN_GAP of normalized height of the tick below
- * so labels never overlap.
+ * so they are spread out (labels that still meet on a small screen are
+ * hidden by the axes).
  */
 export function decadeTicks(min: number, max: number): number[] {
   const range = max - min;

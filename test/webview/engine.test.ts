@@ -4,23 +4,9 @@
 // up here. Expected counts come from the engine's runs as sent.
 
 import * as assert from 'node:assert/strict';
-import { compile, sampleSurface } from '../../src/engine';
-import { checkCompiled, planScene, sceneMessage } from '../../src/host/scene';
-import { resolveSettings } from '../../src/settings/settings';
-import type { SceneMessage } from '../../src/shared/protocol';
+import { engineScene } from './engineScene';
 import { Harness } from './harness';
 import { decodePng, distinctColours, pixel } from './png';
-
-function engineScene(source: string, resolution: number, revision = 1): SceneMessage {
-  const compiled = compile(source);
-  const checked = checkCompiled(compiled);
-  assert.ok(checked.loss, `the test file compiles: ${checked.error?.message}`);
-  const { settings, problems } = resolveSettings([{ source: '@set', values: compiled.file.settings }]);
-  assert.deepEqual(problems, []);
-  const plan = planScene(checked.loss, compiled.file, settings);
-  const surface = sampleSurface(plan.loss, plan.domain, resolution);
-  return sceneMessage(revision, 'engine.loss', plan, { resolution, ...surface });
-}
 
 const rosenbrock = `# Rosenbrock's banana valley, noisy SGD so restarts kick the runs
 @domain x: [-2, 2], y: [-1, 3]

@@ -40,6 +40,11 @@ export function chromiumPath(): string {
   return path;
 }
 
+/** Chromium as every webview test runs it: headless, WebGL on SwiftShader. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+}
+
 const NONCE = 'harnessNonce0123456789';
 const types: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.map': 'application/json' };
 
@@ -105,7 +110,7 @@ export class Harness {
 
   static async open(options: HarnessOptions = {}): Promise<Harness> {
     if (!existsSync(join(root, 'dist', 'webview.js'))) throw new Error('dist/webview.js is missing: run "npm run build" first');
-    const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+    const browser = await launchChromium();
     const { server, origin } = await startServer();
     const page = await browser.newPage({ viewport: { width: options.width ?? 960, height: options.height ?? 720 } });
     const errors: string[] = [];
