@@ -7,43 +7,14 @@ import { createServer, type Server } from 'node:http';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, normalize, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { previewHtml } from '../../src/shared/previewHtml';
 import type { HostMessage, WebviewMessage } from '../../src/shared/protocol';
 
 const root = resolve(__dirname, '..', '..');
 export const screenshotDir = join(root, 'test-output', 'webview');
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-  // WebGL on the CPU: ANGLE over SwiftShader, which newer Chromium only
-  // allows for WebGL when asked explicitly.
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-];
-
-export function chromiumPath(): string {
-  const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (!existsSync(path)) {
-    throw new Error(
-      `Chromium not found at ${path}. The webview tests need Debian's chromium package: ` +
-        `run "sudo apt-get install chromium", or set CHROMIUM_PATH to a Chromium executable.`,
-    );
-  }
-  return path;
-}
-
-/** Chromium as every webview test runs it: headless, WebGL on SwiftShader. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
-}
+import { launchChromium } from '../../scripts/chromium.mjs';
 
 const NONCE = 'harnessNonce0123456789';
 const types: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.map': 'application/json' };

@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 import type { Browser } from 'playwright-core';
 import { engineScene } from './engineScene';
-import { launchChromium, screenshotDir } from './harness';
+import { launchChromium } from '../../scripts/chromium.mjs';
+import { screenshotDir } from './harness';
 
 interface Box {
   left: number;
