@@ -27,7 +27,8 @@ import { launchChromium } from '../chromium.mjs';
 import { QUIET_SETTINGS, startCodeServer } from './codeServer.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const outputDir = join(root, 'test-output', 'vscode');
+// The bench has its own, so that it never clears the suite's screenshots.
+const outputDir = join(root, 'test-output', process.env.LL_VSCODE_SUITE === 'bench' ? 'vscode-bench' : 'vscode');
 // The whole suite, install excluded; a hung test must not eat CI's 90 minutes.
 const timeoutMs = Number(process.env.LL_VSCODE_TIMEOUT_S ?? 900) * 1000;
 
