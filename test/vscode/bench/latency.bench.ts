@@ -7,7 +7,8 @@
 import { writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
-import { api, closeAllEditors, nextRender } from '../helpers';
+import type { PreviewReport } from '../../../src/host/api';
+import { api, closeAllEditors, nextEvent, nextRender } from '../helpers';
 
 const EDITS = 20;
 const WARM_UP = 3;
@@ -16,9 +17,25 @@ export interface LatencyResult {
   resolution: number;
   /** Milliseconds from each edit to its render, in order. */
   samples: number[];
+  /**
+   * Milliseconds from each breaking edit to the host's error report: the same
+   * debounce and compile without sampling, transfer or drawing, so the
+   * difference says where the rest of the time goes.
+   */
+  hostOnly: number[];
 }
 
 const results: LatencyResult[] = [];
+
+/** Applies an edit of line 3 (`a = ...`) and resolves with the milliseconds until `event` fires. */
+async function timeEdit(document: vscode.TextDocument, text: string, event: Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(document.uri, document.lineAt(3).range, text);
+  await vscode.workspace.applyEdit(edit);
+  await event;
+  return performance.now() - start;
+}
 
 /** A bowl whose depth `a` each edit changes, so every edit means a new surface to sample and draw. */
 function source(resolution: number, a: number): string {
@@ -44,19 +61,23 @@ describe('edit-to-scene latency', function () {
       await vscode.commands.executeCommand('lossLandscape.showPreviewToSide');
       await first;
 
+      // A new value of `a` is a keystroke-sized edit.
       const samples: number[] = [];
       for (let i = 0; i < WARM_UP + EDITS; i++) {
-        const rendered = nextRender(ll, document.uri);
-        const start = performance.now();
-        const edit = new vscode.WorkspaceEdit();
-        // Line 3 is `a = ...`: a new value there is a keystroke-sized edit.
-        edit.replace(document.uri, document.lineAt(3).range, `a = ${(1 + (i + 1) / 100).toFixed(2)}`);
-        await vscode.workspace.applyEdit(edit);
-        const report = await rendered;
-        if (report.resolution !== resolution) throw new Error(`rendered at ${report.resolution}², expected ${resolution}²`);
-        if (i >= WARM_UP) samples.push(performance.now() - start);
+        let report: PreviewReport | undefined;
+        const rendered = nextRender(ll, document.uri).then((r) => (report = r));
+        const ms = await timeEdit(document, `a = ${(1 + (i + 1) / 100).toFixed(2)}`, rendered);
+        if (report?.resolution !== resolution) throw new Error(`rendered at ${report?.resolution}², expected ${resolution}²`);
+        if (i >= WARM_UP) samples.push(ms);
       }
-      results.push({ resolution, samples });
+      // A dangling operator breaks the file: the host reports the error without drawing; then repair it.
+      const hostOnly: number[] = [];
+      for (let i = 0; i < EDITS; i++) {
+        const shown = nextEvent(ll.onDidShowError, (e) => e.document === document.uri.toString(), 'the error report');
+        hostOnly.push(await timeEdit(document, 'a = 1 +', shown));
+        await timeEdit(document, 'a = 1', nextRender(ll, document.uri));
+      }
+      results.push({ resolution, samples, hostOnly });
       await closeAllEditors();
     });
   }
