@@ -3,6 +3,7 @@
 // the browser. `--watch` rebuilds on change; `--production` minifies and
 // drops source maps (used for the VSIX).
 import * as esbuild from 'esbuild';
+import { readdirSync, rmSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -33,28 +34,22 @@ const builds = [
   },
 ];
 
-// Entry points that do not exist yet are skipped, so the project builds at every stage.
-import { existsSync, readdirSync, rmSync } from 'node:fs';
-
 // The integration suite runs inside the extension host, which loads it as
 // plain CommonJS: each file is compiled on its own rather than bundled, so
 // mocha adds the test files one by one and they share one helpers module.
 // The output is cleared first: a deleted test must not keep running from out/.
-if (existsSync('test/vscode')) {
-  rmSync('out/test/vscode', { recursive: true, force: true });
-  const files = readdirSync('test/vscode', { recursive: true })
-    .filter((f) => f.endsWith('.ts'))
-    .map((f) => `test/vscode/${f}`);
-  builds.push({ ...node, bundle: false, entryPoints: files, outbase: 'test/vscode', outdir: 'out/test/vscode' });
-}
-const present = builds.filter((b) => Object.values(b.entryPoints).every((p) => existsSync(p)));
+rmSync('out/test/vscode', { recursive: true, force: true });
+const suiteFiles = readdirSync('test/vscode', { recursive: true })
+  .filter((f) => f.endsWith('.ts'))
+  .map((f) => `test/vscode/${f}`);
+builds.push({ ...node, bundle: false, entryPoints: suiteFiles, outbase: 'test/vscode', outdir: 'out/test/vscode' });
 
 if (watch) {
-  for (const b of present) {
+  for (const b of builds) {
     const ctx = await esbuild.context(b);
     await ctx.watch();
   }
   console.log('esbuild: watching for changes');
 } else {
-  await Promise.all(present.map((b) => esbuild.build(b)));
+  await Promise.all(builds.map((b) => esbuild.build(b)));
 }
