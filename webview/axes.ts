@@ -7,6 +7,7 @@
 
 import * as THREE from 'three';
 import { HEIGHT, type Frame } from './frame';
+import type { RetiredMaterials } from './retired';
 import type { Theme } from './theme';
 import { decadeTicks, formatTick, formatValue, niceTicks } from './ticks';
 
@@ -34,6 +35,8 @@ export class Axes {
   private labels: Label[] = [];
   private viewportHeight = 1;
   private readonly anchor = new THREE.Vector3();
+
+  constructor(private readonly retired: RetiredMaterials) {}
 
   build(frame: Frame, params: readonly [string, string], theme: Theme): void {
     this.clear();
@@ -157,10 +160,10 @@ export class Axes {
       for (const child of parent.children) {
         if (child instanceof THREE.Sprite) {
           child.material.map?.dispose();
-          child.material.dispose();
+          this.retired.add(child.material);
         } else if (child instanceof THREE.LineSegments) {
           child.geometry.dispose();
-          (child.material as THREE.Material).dispose();
+          this.retired.add(child.material as THREE.Material);
         }
       }
       parent.clear();

@@ -25,6 +25,7 @@ import { LineSegments2 } from 'three/examples/jsm/lines/LineSegments2.js';
 import { LineSegmentsGeometry } from 'three/examples/jsm/lines/LineSegmentsGeometry.js';
 import type { RunData } from '../src/shared/protocol';
 import type { Frame } from './frame';
+import type { RetiredMaterials } from './retired';
 
 /** Lift above the surface, in world units (the box is 2 wide, HEIGHT tall). */
 const LIFT = 0.012;
@@ -89,6 +90,8 @@ export class Paths {
   private jumps: LineSegments2 | null = null;
   private readonly lineMaterials: LineMaterial[] = [];
   restartMarkers = 0;
+
+  constructor(private readonly retired: RetiredMaterials) {}
 
   /** Replaces every run. Allocation here is fine: it happens once per scene, not per frame. */
   set(runs: readonly RunData[], frame: Frame, colors: readonly string[]): void {
@@ -281,16 +284,18 @@ export class Paths {
     for (const v of this.views) {
       v.progress.geometry.dispose();
       v.ghost.geometry.dispose();
-      (v.ghost.material as THREE.Material).dispose();
-      (v.head.material as THREE.Material).dispose();
-      v.ripple.material.dispose();
-      for (const arrow of [v.gradient, v.velocity]) arrow.dispose();
+      this.retired.add(v.ghost.material as THREE.Material, v.head.material as THREE.Material, v.ripple.material);
+      for (const arrow of [v.gradient, v.velocity]) {
+        arrow.line.geometry.dispose();
+        arrow.cone.geometry.dispose();
+        this.retired.add(arrow.line.material as THREE.Material, arrow.cone.material as THREE.Material);
+      }
     }
-    for (const m of this.lineMaterials) m.dispose();
+    this.retired.add(...this.lineMaterials);
     this.lineMaterials.length = 0;
     for (const mesh of [this.snapshots, this.restarts]) {
       if (!mesh) continue;
-      (mesh.material as THREE.Material).dispose();
+      this.retired.add(mesh.material as THREE.Material);
       mesh.dispose();
     }
     this.snapshots = null;

@@ -17,6 +17,7 @@ import type { RunData, SceneMessage, Vec3 } from '../src/shared/protocol';
 import { Axes } from './axes';
 import { Frame, HEIGHT, resolveHeightScale } from './frame';
 import { Paths } from './paths';
+import { RetiredMaterials } from './retired';
 import { SurfaceMesh } from './surface';
 import type { Theme } from './theme';
 
@@ -100,8 +101,9 @@ export class LandscapeScene {
   private layerDirty = true;
   private readonly drawingSize = new THREE.Vector2();
   private surface = new SurfaceMesh();
-  private readonly paths = new Paths();
-  private readonly axes = new Axes();
+  private readonly retired = new RetiredMaterials();
+  private readonly paths = new Paths(this.retired);
+  private readonly axes = new Axes(this.retired);
   private readonly pickMarker: THREE.Mesh;
   private readonly raycaster = new THREE.Raycaster();
   private readonly pointer = new THREE.Vector2();
@@ -342,6 +344,7 @@ export class LandscapeScene {
     this.renderer.clear();
     this.renderer.render(this.compositeScene, this.compositeCamera);
     this.renderer.render(this.movingScene, this.camera);
+    this.retired.dispose();
   }
 
   private ensureLayer(): THREE.WebGLRenderTarget {

@@ -8,7 +8,7 @@
 
 import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
-import { compile } from '../engine';
+import { compile, resolveDomain } from '../engine';
 import { compileDocument, type Compiled } from './documents';
 import { previewHtml } from '../shared/previewHtml';
 import {
@@ -132,8 +132,10 @@ export class Preview implements vscode.Disposable {
         return;
       }
       const settings = this.options.configuration.resolve(this.document, compiled.file.settings);
-      const plan = planScene(checked.loss, compiled.file, settings);
-      const surface = await this.sampler.sample(source, plan.domain, settings.surface.resolution);
+      // The worker samples while this thread simulates the runs; Promise.all
+      // so that a failure of either is caught below, not left unhandled.
+      const sampling = this.sampler.sample(source, resolveDomain(compiled.file, settings), settings.surface.resolution);
+      const [plan, surface] = await Promise.all([Promise.resolve().then(() => planScene(checked.loss, compiled.file, settings)), sampling]);
       if (surface === CANCELLED || stale()) return;
       this.current = plan;
       const scene = sceneMessage(revision, documentName(this.key), plan, surface);
