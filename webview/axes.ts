@@ -35,11 +35,20 @@ export class Axes {
   private labels: Label[] = [];
   private viewportHeight = 1;
   private readonly anchor = new THREE.Vector3();
+  /**
+   * Label textures by text and style, kept from one build to the next: an
+   * edit keeps most labels, and drawing and uploading them all again was a
+   * good part of the time a new scene took to reach the screen.
+   */
+  private readonly textures = new Map<string, LabelTexture>();
+  /** The keys of `textures` the current build uses. */
+  private readonly used = new Set<string>();
 
   constructor(private readonly retired: RetiredMaterials) {}
 
   build(frame: Frame, params: readonly [string, string], theme: Theme): void {
     this.clear();
+    this.used.clear();
     const lines: number[] = [];
     const zLines: number[] = [];
     const box = (x0: number, y0: number, z0: number, x1: number, y1: number, z1: number) => lines.push(x0, y0, z0, x1, y1, z1);
@@ -84,6 +93,11 @@ export class Axes {
 
     this.group.add(segments(lines, theme.muted), this.zGroup);
     this.zGroup.add(segments(zLines, theme.muted));
+    for (const [key, t] of this.textures) {
+      if (this.used.has(key)) continue;
+      t.texture.dispose();
+      this.textures.delete(key);
+    }
   }
 
   /**
@@ -131,35 +145,23 @@ export class Axes {
   }
 
   private label(text: string, x: number, y: number, z: number, px: number, color: string, theme: Theme, parent = this.group): void {
-    const ratio = 2; // drawn at twice the size, so text stays crisp on high-density screens
-    const canvas = document.createElement('canvas');
-    const ctx = canvas.getContext('2d');
-    if (!ctx) return;
-    const font = `${px * ratio}px ${theme.fontFamily}`;
-    ctx.font = font;
-    const width = Math.ceil(ctx.measureText(text).width) + 4 * ratio;
-    const height = Math.ceil(px * ratio * 1.4);
-    canvas.width = width;
-    canvas.height = height;
-    ctx.font = font;
-    ctx.fillStyle = color;
-    ctx.textAlign = 'center';
-    ctx.textBaseline = 'middle';
-    ctx.fillText(text, width / 2, height / 2);
-    const texture = new THREE.CanvasTexture(canvas);
-    texture.colorSpace = THREE.SRGBColorSpace;
-    const sprite = new THREE.Sprite(new THREE.SpriteMaterial({ map: texture, sizeAttenuation: false, depthTest: false, transparent: true }));
+    const key = `${px} ${color} ${theme.fontFamily} ${text}`;
+    const drawn = this.textures.get(key) ?? labelTexture(text, px, color, theme);
+    if (!drawn) return;
+    this.textures.set(key, drawn);
+    this.used.add(key);
+    const sprite = new THREE.Sprite(new THREE.SpriteMaterial({ map: drawn.texture, sizeAttenuation: false, depthTest: false, transparent: true }));
     sprite.position.set(x, y, z);
     sprite.renderOrder = 20;
     parent.add(sprite);
-    this.labels.push({ sprite, px: px * 1.4, aspect: width / height, box: new THREE.Box2() });
+    this.labels.push({ sprite, px: px * 1.4, aspect: drawn.aspect, box: new THREE.Box2() });
   }
 
+  /** Removes the box and labels; the label textures stay for the next build, which frees those it does not use. */
   clear(): void {
     for (const parent of [this.group, this.zGroup]) {
       for (const child of parent.children) {
         if (child instanceof THREE.Sprite) {
-          child.material.map?.dispose();
           this.retired.add(child.material);
         } else if (child instanceof THREE.LineSegments) {
           child.geometry.dispose();
@@ -170,6 +172,33 @@ export class Axes {
     }
     this.labels = [];
   }
+}
+
+interface LabelTexture {
+  texture: THREE.CanvasTexture;
+  /** Width over height. */
+  aspect: number;
+}
+
+function labelTexture(text: string, px: number, color: string, theme: Theme): LabelTexture | undefined {
+  const ratio = 2; // drawn at twice the size, so text stays crisp on high-density screens
+  const canvas = document.createElement('canvas');
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return undefined;
+  const font = `${px * ratio}px ${theme.fontFamily}`;
+  ctx.font = font;
+  const width = Math.ceil(ctx.measureText(text).width) + 4 * ratio;
+  const height = Math.ceil(px * ratio * 1.4);
+  canvas.width = width;
+  canvas.height = height;
+  ctx.font = font;
+  ctx.fillStyle = color;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  ctx.fillText(text, width / 2, height / 2);
+  const texture = new THREE.CanvasTexture(canvas);
+  texture.colorSpace = THREE.SRGBColorSpace;
+  return { texture, aspect: width / height };
 }
 
 function segments(positions: number[], color: string): THREE.LineSegments {
