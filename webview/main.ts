@@ -61,7 +61,8 @@ const controls = new Controls(
     setLogLoss: (on) => {
       logLoss = on;
       charts.setLogLoss(on);
-      saver.schedule();
+      // A click is one write, not a stream: save now, so a reload right after it keeps it.
+      saver.flush();
     },
   },
   logLoss,
