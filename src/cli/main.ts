@@ -48,6 +48,13 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
+// `loss-landscape simulate f.loss | head` closes the pipe early: that is the
+// reader saying it has enough, not an error worth a stack trace.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code !== 'EPIPE') throw e;
+  process.exit(process.exitCode ?? EXIT_OK);
+});
+
 main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
 });

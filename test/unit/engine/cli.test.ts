@@ -1,7 +1,7 @@
 // `loss-landscape schedule` and `loss-landscape simulate` end to end: the CLI
 // is bundled from source as esbuild.mjs bundles it, then run as a process.
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -132,5 +132,16 @@ describe('loss-landscape CLI: schedule and simulate', () => {
       assert.equal(nesterov.status, 2);
       assert.match(nesterov.stderr, /Nesterov/);
     });
+  });
+
+  it('stops quietly when its reader closes the pipe early, as `| head` does', async () => {
+    const source = file('long.loss', '@set simulation.steps = 100000\nloss = x^2 + y^2\n');
+    const child = spawn(process.execPath, [cli, 'simulate', source, '--format', 'csv']);
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const status = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    assert.equal(stderr, '');
+    assert.equal(status, 0);
   });
 });
